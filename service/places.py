@@ -69,7 +69,8 @@ def find_places(text: str) -> list[PlaceMention]:
             i += 1
             continue
         k, stop, place = hit
-        out.append(PlaceMention(start, stop, text[start:stop], place))
+        if place is not None:
+            out.append(PlaceMention(start, stop, text[start:stop], place))
         i += k
     return out
 
