@@ -33,6 +33,9 @@ def names(text):
         ("फ्रांस की राजधानी", "फ्रांस", "cldr:FR"),
         ("पाकिस्तान के कराची शहर", "पाकिस्तान", "cldr:PK"),
         ("यूरोप के कई देश", "यूरोप", "geonames:6255148"),
+        ("ग़ाज़ीपुर की मंडी", "ग़ाज़ीपुर", "geonames:1271306"),  # nukta; Indian homonym over Gazipur BD
+        ("रतलाम स्टेशन पर", "रतलाम", "geonames:1258342"),  # alias: geonames has no Devanagari name
+        ("गुवाहाटी, असम", "गुवाहाटी", "geonames:1271476"),
     ],
 )
 def test_finds_place_with_offsets(text, surface, place_id):
@@ -70,6 +73,10 @@ def test_longest_match_wins_and_no_overlap():
         "वह कल घर गया",
         "सरकार ने कोटा बढ़ाया",
         "सागर जैसा विशाल दिल",
+        "कोरोना का नया मोबाइल ऐप",  # foreign towns (Corona, Mobile) that are loanwords
+        "उसकी भावना सफेद कागज पर",
+        "गुजरात और बिहार के मजदूर",  # states are not places here, and not the city Gujrat (PK)
+        "जम्मू कश्मीर में बर्फ",  # the UT swallows the longer name; no Jammu city
     ],
 )
 def test_no_false_matches(text):
@@ -100,3 +107,29 @@ def test_lookup_and_get():
 def test_country_has_coordinates():
     kp = get_place("cldr:KP")
     assert kp.lat == pytest.approx(39.0, abs=1.0) and kp.lon == pytest.approx(125.7, abs=1.0)
+
+
+def test_hyphen_and_comma_lists_split_into_places():
+    text = "इंदौर-देवास मार्ग और भोपाल, उज्जैन तक"
+    found = find_places(text)
+    assert [m.text for m in found] == ["इंदौर", "देवास", "भोपाल", "उज्जैन"]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_offsets_survive_zero_width_and_nukta_in_long_text():
+    text = "पहली पंक्ति।\nदूसरी में नई दिल्\u200dली और फ़्रांस, फिर वॉनसान।"
+    found = find_places(text)
+    assert [m.place.id for m in found] == ["geonames:1261481", "cldr:FR", "geonames:1866923"]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_display_name_is_stable_per_place():
+    a = find_places("वॉनसान")[0].place
+    b = find_places("वोनसान")[0].place
+    assert a == b and a.name == "वोनसान"
+    assert get_place("cldr:US").name == "अमेरिका"
+
+
+def test_state_name_is_not_a_place():
+    assert lookup_place("गुजरात") is None
