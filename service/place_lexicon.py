@@ -115,4 +115,5 @@ CITY_ALIASES = {
     "इटारसी": 1269653,
     "बैतूल": 1276389,
     "दतिया": 1273403,
+    "महू": 1263080,  # 2 letters: below the short-name population rule, but a frequent Indore-area dateline
 }
