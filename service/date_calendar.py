@@ -1,0 +1,128 @@
+"""Calendar arithmetic for resolved dates: TIMEX3 values with intervals, year inference, weekdays."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import warnings
+from typing import NamedTuple
+
+PAST, FUTURE = "past", "future"
+
+
+class Value(NamedTuple):
+    """A TIMEX3 value with its granularity and closed interval."""
+
+    value: str
+    granularity: str
+    date_from: dt.date | None
+    date_to: dt.date | None
+
+
+def day(d: dt.date) -> Value:
+    return Value(d.isoformat(), "day", d, d)
+
+
+def week(d: dt.date) -> Value:
+    iso = d.isocalendar()
+    monday = d - dt.timedelta(days=d.weekday())
+    return Value(f"{iso.year}-W{iso.week:02d}", "week", monday, monday + dt.timedelta(days=6))
+
+
+def month(year: int, mon: int) -> Value:
+    last = calendar.monthrange(year, mon)[1]
+    return Value(f"{year:04d}-{mon:02d}", "month", dt.date(year, mon, 1), dt.date(year, mon, last))
+
+
+def year(y: int) -> Value:
+    return Value(f"{y:04d}", "year", dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+
+def vague(ref: str, anchor: dt.date) -> Value:
+    """PAST_REF is open before the anchor, FUTURE_REF open after it, PRESENT_REF is the anchor day."""
+    if ref == "PAST_REF":
+        return Value(ref, "vague", None, anchor)
+    if ref == "FUTURE_REF":
+        return Value(ref, "vague", anchor, None)
+    return Value(ref, "vague", anchor, anchor)
+
+
+def add_months(d: dt.date, n: int) -> tuple[int, int]:
+    """(year, month) ``n`` months away from ``d``."""
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def infer_year(mon: int, dom: int, anchor: dt.date, tense: str) -> dt.date | None:
+    """The day-month occurrence nearest the anchor, with the clause tense as a soft preference.
+
+    A hard rule ("past clause → not after the anchor") misreads "13 मार्च तक बंद कर दिया गया"
+    written on 10 March; weighting the wrong side keeps nearby dates on the right year while a
+    28 December seen on 2 January still lands in the previous year.
+    """
+    best, best_cost = None, None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        d = safe_date(y, mon, dom)
+        if d is None:
+            continue
+        delta = (d - anchor).days
+        wrong_side = (tense == PAST and delta > 0) or (tense == FUTURE and delta < 0)
+        cost = abs(delta) * (4 if wrong_side else 1)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = d, cost
+    return best
+
+
+def weekday_near(weekday: int, anchor: dt.date, tense: str) -> dt.date:
+    """Past: latest such weekday on or before the anchor; future: the next on or after it."""
+    if tense == FUTURE:
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def shift(anchor: dt.date, unit: str, n: int) -> Value:
+    """The period ``n`` units of ``unit`` (day|week|month|year) away from the anchor."""
+    if unit == "day":
+        return day(anchor + dt.timedelta(days=n))
+    if unit == "week":
+        return week(anchor + dt.timedelta(weeks=n))
+    if unit == "month":
+        return month(*add_months(anchor, n))
+    return year(anchor.year + n)
+
+
+def date_range(first: dt.date, last: dt.date) -> Value:
+    """A span of days: the start day's value with the whole interval."""
+    return Value(first.isoformat(), "day", first, last)
+
+
+# dateparser is only asked about Latin-script expressions ("12th July 2025", "July 12, 2025"),
+# where its English grammar is reliable; the parser is built once, results cached.
+@functools.cache
+def _parser():
+    from dateparser.date import DateDataParser
+
+    settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]}
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_latin(expr: str, anchor: dt.date, tense: str) -> dt.date | None:
+    """A day parsed by dateparser; year from the text or inferred from the anchor and tense."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        data = _parser().get_date_data(expr)
+    if data is None or data.date_obj is None:
+        return None
+    got = data.date_obj.date()
+    if any(ch.isdigit() for ch in expr) and str(got.year) in expr:
+        return got
+    return infer_year(got.month, got.day, anchor, tense)

@@ -1,0 +1,119 @@
+"""The compiled Hindi date grammar (candidate finder) and the clause-tense detector, on folded text."""
+
+from __future__ import annotations
+
+import re
+
+from service.date_lexicon import (
+    DAY_RE,
+    MONTH_RE,
+    NUMWORD_RE,
+    PERIOD_RE,
+    PREFIX_RE,
+    UNIT_RE,
+    VAGUE,
+    WEEKDAY_RE,
+    YEAR_RE,
+    B,
+    E,
+    alt,
+)
+
+_S = r"[ \t\u00a0]*"  # spaces inside one expression; a line break ends it
+_S1 = r"[ \t\u00a0]+"
+_DMY = f"{DAY_RE}{_S}-?{_S}{MONTH_RE}\\.?{E}(?:{_S},?{_S}{YEAR_RE})?"
+_NUMERIC = (
+    r"(?<![\d./-])(?:[0-3]?\d(?:/[01]?\d/|\.[01]?\d\.|-[01]?\d-)(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    r"(?![\d])"
+)
+_EN_MDY = f"{B}{MONTH_RE}{_S1}[0-3]?\\d(?:st|nd|rd|th)?,{_S}{YEAR_RE}"
+_DAY_PARTS = "(?:सुबह|दोपहर|शाम|रात|देर रात|देर शाम|तड़के|तडके)"
+_NUM = f"(?:\\d{{1,3}}|{NUMWORD_RE}(?:{_S1}दर्जन)?|दर्जन|एक{_S1}दर्जन)"
+
+_PARTS = [
+    # weekday with its date in brackets or after a comma: one mention, checked for agreement
+    ("wd_date", f"{B}(?P<wd_w>{WEEKDAY_RE}){_S}(?:\\({_S}(?P<wd_in>{_DMY}|{_NUMERIC}){_S}\\)"
+     f"|,{_S}(?P<wd_in2>{_DMY}|{_NUMERIC}))"),
+    ("numeric", _NUMERIC),
+    # 11 से 13 जुलाई / 11-13 जुलाई: one mention, value of the first day, interval over the range
+    ("range", f"(?P<rg_d1>{DAY_RE}){_S}(?:-|–|से|व|और){_S}(?P<rg_d2>{DAY_RE}){_S1}(?P<rg_m>{MONTH_RE})"
+     f"\\.?{E}(?:{_S},?{_S}(?P<rg_y>{YEAR_RE}))?"),
+    ("dmy", f"(?:(?P<dm_pre>आगामी|अगले|आने वाले|बीते|पिछले|गत){_S1})?(?P<dm_d>{DAY_RE}){_S}-?{_S}"
+     f"(?P<dm_m>{MONTH_RE})\\.?{E}(?:{_S},?{_S}(?P<dm_y>{YEAR_RE}))?"),
+    ("en_mdy", _EN_MDY),
+    ("my", f"{B}(?P<my_m>{MONTH_RE})\\.?{_S},?{_S}(?P<my_y>{YEAR_RE})"),
+    ("rel_unit", f"(?P<ru_n>{_NUM}){_S1}(?P<ru_u>{UNIT_RE}){_S1}(?P<ru_dir>पहले|बाद|पूर्व){E}"),
+    ("period", f"{B}(?P<pe_pre>{PREFIX_RE}){_S1}(?P<pe_u>{PERIOD_RE}){E}(?!{_S}\\d)"),
+    ("vague", f"{B}(?P<vg>{'|'.join(VAGUE)}){E}"),
+    ("wd", f"{B}(?:(?P<wk_pre>{alt(('बीते', 'पिछले', 'गत', 'अगले', 'आगामी', 'आने वाले', 'इस', 'इसी'))}){_S1})?"
+     f"(?P<wk_w>{WEEKDAY_RE}){E}"),
+    ("deictic", f"{B}(?:(?P<dx_w>आज|कल(?!{_S}-)|परसों|परसो)(?:{_S1}{_DAY_PARTS})?"
+     f"|(?P<dx_prev>बीते दिन|बीती रात|पिछली रात|बीते रोज)){E}"),
+    ("year", f"(?:{B}(?P<yr_pre>सन|साल|वर्ष|ईस्वी|ईसवी){_S1})?(?P<yr>{YEAR_RE})"
+     f"(?P<yr_post>{_S1}(?:में|से|तक|का|की|के|को|वाले|वाली|ई\\.|ईस्वी){E})?"),
+]  # fmt: skip
+
+CANDIDATES = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PARTS))
+
+# Tense cues, scanned left to right after a mention; the first cue decides its clause.
+_FUTURE = (
+    f"[^\\s]*(?:[ेए]ं?ग[ाीे]ं?|[ूऊ]ंग[ाी]|ओगे|ोगे){E}|{B}हो(?:गा|गी|ंगे|ंगी){E}|प्रस्तावित|आगामी"
+    "|होना है|होनी है|होने वाल|जाना है|करना है"
+    "|रखना है|वाला है|वाली है|वाले हैं|संभावना है"
+)
+_PAST = (
+    f"{B}(?:था|थी|थे|थीं|गया|गई|गए|गयी|गये|गईं|हुआ|हुई|हुए|हुईं|कहा|चुका|चुकी|चुके|चुकीं|दी|ली|ने"
+    f"|किए|किये|कीं|[^\\s]+(?:ाया|िया|ाये|िये|ायी|ाई है|ाई थी)){E}"
+)
+_AUX_FUTURE = re.compile(r"\s+(?:जाए|जाये|जा|हो|रहे|दे|ले)\S*(?:गा|गी|गे)(?!\S)|\s+जान[ाी] है")
+_TENSE = re.compile(f"(?P<fut>{_FUTURE})|(?P<past>{_PAST})")
+# A clause ends at sentence punctuation, a line break or a complementizer that starts a new clause.
+_CLAUSE_END = re.compile(r"[।?!\n|]|\.(?:\s|$)|[“”\"‘’']|\sकि\s|\sजो\s|\sलेकिन\s|\sताकि\s|\sजबकि\s")
+
+PAST, FUTURE = "past", "future"
+
+
+def clause_tense(folded: str, end: int, *, window: int = 160) -> str:
+    """'future' when the clause after ``end`` carries a future cue before any past cue; else 'past'.
+
+    News narrates the past, so an undecided clause counts as past.
+    """
+    chunk = folded[end : end + window]
+    stop = _CLAUSE_END.search(chunk)
+    if stop:
+        chunk = chunk[: stop.start()]
+    m = _TENSE.search(chunk)
+    if m is None:
+        return PAST
+    # "घोषित किया जाएगा": a participle before a future auxiliary is a passive future.
+    if m.lastgroup == "past" and _AUX_FUTURE.match(chunk, m.end()):
+        return FUTURE
+    return FUTURE if m.lastgroup == "fut" else PAST
+
+
+_EVENT_BEFORE = re.compile(r"(?:^|\s)(?P<pro>इस|उस|जिस)?के\s*$")
+
+
+def event_relative(folded: str, start: int) -> str | None:
+    """'anaphor' for "इसके दो दिन बाद", 'event' for "<event> के दो दिन बाद", else None."""
+    m = _EVENT_BEFORE.search(folded[max(0, start - 8) : start])
+    if not m:
+        return None
+    return "anaphor" if m.group("pro") else "event"
+
+
+_COUNT_AFTER_YEAR = re.compile(
+    r"\s*(?:से|के)\s+(?:अधिक|ज्यादा|कम|ऊपर|पार|करीब|आसपास|नीचे)|\s*(?:-|–)\s*\d|\s*(?:रुपये|रुपए|रु\.|लोग|लोगों|मामले|मामलों|करोड़|करोड|लाख|हजार|किलो|मीटर|किमी|%|प्रतिशत)"
+)
+_COUNT_BEFORE_YEAR = re.compile(
+    r"(?:कुल|लगभग|करीब|रुपये|रुपए|₹|rs\.?|संख्या|नंबर|नम्बर|क्रमांक|कोविड|covid|धारा|अंक|-)\s*$"
+)
+
+
+def plausible_year(folded: str, start: int, end: int, *, has_context: bool) -> bool:
+    """A bare 4-digit number is a year only with year-ish context and no count/money reading."""
+    if not has_context:
+        return False
+    if _COUNT_AFTER_YEAR.match(folded, end):
+        return False
+    return not _COUNT_BEFORE_YEAR.search(folded[max(0, start - 12) : start])
