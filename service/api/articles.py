@@ -1,0 +1,127 @@
+"""Articles: ingest (JSON or raw text dump), read, list and delete."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from flask import request, url_for
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from ..cursors import CursorError, decode_cursor, encode_cursor
+from ..db import database
+from ..errors import documents_errors, json_response
+from ..hindi import nfc
+from ..models import Article
+from ..schemas import ArticleInSchema, ArticlePageSchema, ArticleQuerySchema, ArticleSchema
+from ..serialize import article_dict, article_summary
+from ..store import NewArticle, ingest_article
+
+blp = Blueprint("articles", __name__, url_prefix="/v1/articles", description="Hindi news articles")
+
+article_in = ArticleInSchema()
+
+REQUEST_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": ArticleInSchema},
+        "text/plain": {
+            "schema": {"type": "string", "minLength": 1},
+            "example": "…article body…\nkeyword, keyword, keyword\nCategory\nhttps://example.com/article",
+        },
+    },
+}
+
+
+def _read_submission() -> NewArticle:
+    mimetype = request.mimetype
+    if mimetype == "application/json" or mimetype.endswith("+json"):
+        payload = request.get_json(silent=True)
+        if payload is None:
+            abort(400, message="Malformed JSON body.", errors={"json": ["Invalid JSON body."]})
+        try:
+            data = article_in.load(payload)
+        except ma.ValidationError as exc:
+            abort(422, message="Invalid article.", errors={"json": exc.messages})
+        return NewArticle(**data)
+    if mimetype == "text/plain":
+        try:
+            text = request.get_data(cache=False).decode("utf-8")
+        except UnicodeDecodeError:
+            abort(400, message="The body is not valid UTF-8.", errors={"body": ["Invalid UTF-8."]})
+        try:
+            data = article_in.load({"text": text})
+        except ma.ValidationError as exc:
+            abort(422, message="Invalid article.", errors={"body": exc.messages})
+        return NewArticle(**data)
+    abort(
+        415,
+        message="Send the article as application/json or as a text/plain raw dump.",
+        errors={"headers": {"Content-Type": [f"Unsupported: {mimetype or 'missing'}"]}},
+    )
+
+
+@blp.route("")
+class Articles(MethodView):
+    @blp.arguments(ArticleQuerySchema, location="query", as_kwargs=True)
+    @blp.response(200, ArticlePageSchema)
+    @documents_errors(blp, 400)
+    def get(self, limit, cursor, from_=None, to=None, q=None):
+        """List articles, newest anchor date first"""
+        query = Article.select().order_by(Article.anchor_date.desc(), Article.id.desc())
+        if from_:
+            query = query.where(Article.anchor_date >= from_)
+        if to:
+            query = query.where(Article.anchor_date <= to)
+        if q:
+            needle = nfc(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(Article.title.contains(needle) | Article.text.contains(needle))
+        if cursor:
+            try:
+                anchor, last_id = decode_cursor("articles", cursor)
+            except (CursorError, ValueError):
+                abort(400, message="Invalid cursor.", errors={"query": {"cursor": ["Invalid cursor."]}})
+            query = query.where(
+                (Article.anchor_date < anchor) | ((Article.anchor_date == anchor) & (Article.id < last_id))
+            )
+        rows = list(query.limit(limit + 1))
+        next_cursor = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            last = rows[-1]
+            next_cursor = encode_cursor("articles", [last.anchor_date.isoformat(), last.id])
+        return json_response({"items": [article_summary(a) for a in rows], "next_cursor": next_cursor})
+
+    @blp.doc(requestBody=REQUEST_BODY)
+    @blp.response(201, ArticleSchema, description="Stored; Location names the new article")
+    @blp.alt_response(200, schema=ArticleSchema, description="Already stored (same url or same text)")
+    @documents_errors(blp, 400, 401, 413, 415, 422)
+    def post(self):
+        """Ingest an article: resolve its dates and extract its claims"""
+        submission = _read_submission()
+        article, created = ingest_article(submission)
+        headers = {"Location": url_for("articles.ArticleById", article_id=article.id)}
+        return json_response(article_dict(article), 201 if created else 200, headers)
+
+
+@blp.route("/<int:article_id>")
+class ArticleById(MethodView):
+    @blp.response(200, ArticleSchema)
+    @documents_errors(blp, 404)
+    def get(self, article_id):
+        """Get one article with its dates and claims"""
+        return json_response(article_dict(_get_or_404(article_id)))
+
+    @blp.response(204)
+    @documents_errors(blp, 401, 404)
+    def delete(self, article_id):
+        """Delete an article with its dates and claims"""
+        with database.atomic():
+            article = _get_or_404(article_id)
+            article.delete_instance(recursive=True)
+
+
+def _get_or_404(article_id: int) -> Article:
+    article = Article.get_or_none(Article.id == article_id)
+    if article is None:
+        abort(404, message=f"No article with id {article_id}.")
+    return article

@@ -1,0 +1,29 @@
+"""Liveness and readiness: the service answers and its database does too."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from ..db import database
+from ..errors import documents_errors
+from ..schema import current_version
+from ..schemas import HealthSchema
+
+blp = Blueprint("health", __name__, description="Service health")
+
+
+@blp.route("/healthz")
+class Health(MethodView):
+    @blp.response(200, HealthSchema)
+    @documents_errors(blp, 503)
+    def get(self):
+        """Check the service and its database"""
+        from flask_smorest import abort
+
+        try:
+            database.execute_sql("SELECT 1")
+            version = current_version()
+        except Exception:  # noqa: BLE001 - any database failure means "not ready"
+            abort(503, message="Database unavailable.")
+        return {"status": "ok", "database": "ok", "schema_version": version}

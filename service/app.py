@@ -1,0 +1,55 @@
+"""Application factory."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+
+from . import cli, places, security
+from .api import articles, dates, docs, health
+from .config import Config
+from .db import database, open_database
+from .errors import TathyaApi
+from .schema import migrate_database
+
+log = logging.getLogger(__name__)
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app; ``config`` overrides the environment-derived settings."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(Config().as_dict())
+    if config:
+        app.config.from_mapping(config)
+
+    open_database(app.config["DATABASE_URL"])
+    with database.connection_context():
+        migrate_database()
+    _manage_connections(app)
+
+    security.init_app(app)
+    api = TathyaApi(app)
+    app.extensions["tathya_api"] = api
+    for blueprint in (articles.blp, dates.blp, health.blp):
+        api.register_blueprint(blueprint)
+    app.register_blueprint(docs.blp)
+    cli.init_app(app)
+    if app.config["TATHYA_WARM_GAZETTEER"]:
+        places.warm()  # built before gunicorn forks (preload_app), shared by every worker
+
+    if not app.config["TATHYA_API_KEYS"] and not app.config.get("TESTING"):
+        log.warning("TATHYA_API_KEYS is not set: writes are open to anyone who can reach this service")
+    return app
+
+
+def _manage_connections(app: Flask) -> None:
+    """One connection per worker thread, reused across requests (opened lazily).
+
+    Opening SQLite and applying its pragmas costs more than most queries here, so the
+    connection stays open; PostgreSQL connections are also kept, one per worker thread.
+    """
+
+    @app.before_request
+    def _connect():
+        database.connect(reuse_if_open=True)

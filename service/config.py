@@ -1,0 +1,48 @@
+"""Configuration read from the environment, with safe defaults."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+INSTANCE_DIR = Path(os.environ.get("TATHYA_INSTANCE_DIR", Path.cwd() / "instance"))
+
+
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    return int(raw) if raw else default
+
+
+def _list_env(name: str) -> list[str]:
+    return [part.strip() for part in os.environ.get(name, "").split(",") if part.strip()]
+
+
+class Config:
+    """Production defaults; every value can be overridden by an environment variable."""
+
+    def __init__(self) -> None:
+        self.DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{INSTANCE_DIR / 'tathya.db'}"
+        self.PORT = _int_env("PORT", 8000)
+        self.MAX_CONTENT_LENGTH = _int_env("MAX_CONTENT_LENGTH", 2 * 1024 * 1024)
+        self.TATHYA_API_KEYS = _list_env("TATHYA_API_KEYS")
+        self.TATHYA_CORS_ORIGINS = _list_env("TATHYA_CORS_ORIGINS")
+        self.TATHYA_WARM_GAZETTEER = os.environ.get("TATHYA_WARM_GAZETTEER", "1") != "0"
+        self.TESTING = False
+        self.JSON_SORT_KEYS = False
+        self.API_TITLE = "Tathya"
+        self.API_VERSION = "v1"
+        self.OPENAPI_VERSION = "3.0.3"
+        self.OPENAPI_URL_PREFIX = "/"
+        self.OPENAPI_JSON_PATH = "openapi.json"
+        self.OPENAPI_SWAGGER_UI_PATH = "/docs"
+        # Served from the installed swagger-ui-bundle package: the docs work with no internet.
+        self.OPENAPI_SWAGGER_UI_URL = "/docs/assets/"
+        self.API_SPEC_OPTIONS = {
+            "info": {
+                "description": "Fact-tracking for Hindi news: who said what, when and where.",
+                "license": {"name": "MIT"},
+            },
+        }
+
+    def as_dict(self) -> dict:
+        return {key: value for key, value in vars(self).items() if key.isupper()}

@@ -1,0 +1,47 @@
+"""Extraction pipeline for one article: anchor, date mentions, places and claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from . import dates, places
+
+# Bump when extraction output may change, so that stored articles can be reprocessed.
+EXTRACTOR_VERSION = "2026.11.26"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything the extractors found in one article body."""
+
+    anchor: dates.Anchor
+    dates: list[dates.DateMention] = field(default_factory=list)
+    claims: list = field(default_factory=list)  # claims.ClaimDraft, once extraction lands
+    error: str | None = None
+
+
+def extract(body: str, *, published: dt.date | None, today: dt.date) -> Extraction:
+    """Run every extractor over ``body`` (the article text without raw-dump boilerplate).
+
+    A bug in an extractor must not lose the article: the failure is reported in
+    ``Extraction.error`` and the article is stored with whatever was found before it.
+    """
+    try:
+        anchor = dates.choose_anchor(body, published=published, today=today)
+    except Exception as exc:  # noqa: BLE001 - any extractor bug is contained, see docstring
+        log.exception("anchor selection failed")
+        fallback = dates.Anchor(value=published or today, source="published_at" if published else "ingested")
+        return Extraction(anchor=fallback, error=f"anchor: {type(exc).__name__}: {exc}")
+    result = Extraction(anchor=anchor)
+    try:
+        result.dates = dates.resolve_dates(body, anchor.value)
+        places.find_places(body)
+    except Exception as exc:  # noqa: BLE001
+        log.exception("extraction failed")
+        result.error = f"{type(exc).__name__}: {exc}"
+        result.claims = []
+    return result

@@ -1,0 +1,178 @@
+"""marshmallow schemas: request validation, response shapes and the OpenAPI document."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+# Timestamps more than this far in the future are typos, not news.
+FUTURE_SLACK = dt.timedelta(days=2)
+
+
+class FlexibleDateTime(fields.DateTime):
+    """ISO 8601 date-time or plain date (``2025-07-12`` means that day at 00:00)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and len(value.strip()) == 10:
+            try:
+                return dt.datetime.combine(dt.date.fromisoformat(value.strip()), dt.time())
+            except ValueError as exc:
+                raise self.make_error("invalid", input=value, obj_type=self.OBJ_TYPE) from exc
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+def not_far_future(value: dt.datetime) -> None:
+    now = dt.datetime.now(value.tzinfo or None) if value.tzinfo else dt.datetime.now()
+    if value - now > FUTURE_SLACK:
+        raise ma.ValidationError("Must not be in the future.")
+
+
+def not_blank(value: str) -> None:
+    if not value.strip():
+        raise ma.ValidationError("Must not be blank.")
+
+
+class ErrorSchema(ma.Schema):
+    """The one error shape of every 4xx and 5xx response."""
+
+    code = fields.Integer(required=True, metadata={"description": "HTTP status code"})
+    status = fields.String(required=True, metadata={"description": "HTTP status name"})
+    message = fields.String(metadata={"description": "What went wrong, for humans"})
+    errors = fields.Dict(
+        metadata={"description": "Field-level messages by location: {json: {field: [message]}}"}
+    )
+    request_id = fields.String(metadata={"description": "Echo of X-Request-ID, for support"})
+
+
+class AnchorSchema(ma.Schema):
+    value = fields.Date(required=True)
+    source = fields.String(
+        required=True, validate=validate.OneOf(["published_at", "dateline", "text", "ingested"])
+    )
+
+
+class DateMentionSchema(ma.Schema):
+    text = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    value = fields.String(
+        required=True,
+        metadata={"description": "TIMEX3 value: 2025-07-11, 2025-W28, 2025-07, 2025, PAST_REF…"},
+    )
+    granularity = fields.String(required=True)
+    date_from = fields.Date(required=True, allow_none=True)
+    date_to = fields.Date(required=True, allow_none=True)
+    warnings = fields.List(fields.String(), required=True)
+
+
+class SpeakerSchema(ma.Schema):
+    id = fields.Integer(required=True)
+    name = fields.String(required=True)
+    role = fields.String(required=True, allow_none=True)
+
+
+class ClaimDateSchema(ma.Schema):
+    value = fields.String(required=True)
+    granularity = fields.String(required=True)
+    date_from = fields.Date(required=True, allow_none=True)
+    date_to = fields.Date(required=True, allow_none=True)
+    source = fields.String(
+        required=True, validate=validate.OneOf(["explicit", "inherited", "anchor", "manual"])
+    )
+
+
+class PlaceRefSchema(ma.Schema):
+    id = fields.Integer(required=True)
+    name = fields.String(required=True)
+    country = fields.String(required=True, allow_none=True)
+    lat = fields.Float(required=True, allow_none=True)
+    lon = fields.Float(required=True, allow_none=True)
+
+
+class ClaimSchema(ma.Schema):
+    id = fields.Integer(required=True)
+    speaker = fields.Nested(SpeakerSchema, required=True, allow_none=True)
+    verb = fields.String(required=True)
+    verb_class = fields.String(required=True)
+    quote = fields.String(required=True)
+    quote_type = fields.String(required=True, validate=validate.OneOf(["direct", "indirect"]))
+    start = fields.Integer(required=True, allow_none=True)
+    end = fields.Integer(required=True, allow_none=True)
+    date = fields.Nested(ClaimDateSchema, required=True, allow_none=True)
+    place = fields.Nested(PlaceRefSchema, required=True, allow_none=True)
+    article_id = fields.Integer(required=True, allow_none=True)
+    origin = fields.String(required=True)
+    confidence = fields.Float(required=True)
+
+
+class ArticleInSchema(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+    text = fields.String(required=True, validate=not_blank)
+    url = fields.Url(load_default=None, allow_none=True, schemes={"http", "https"})
+    title = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
+    published_at = FlexibleDateTime(load_default=None, allow_none=True, validate=not_far_future)
+    source = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
+    language = fields.String(load_default="hi", validate=validate.OneOf(["hi"]))
+
+
+class ArticleSummarySchema(ma.Schema):
+    id = fields.Integer(required=True)
+    url = fields.String(required=True, allow_none=True)
+    title = fields.String(required=True, allow_none=True)
+    published_at = fields.String(required=True, allow_none=True)
+    source = fields.String(required=True, allow_none=True)
+    language = fields.String(required=True)
+    anchor = fields.Nested(AnchorSchema, required=True)
+    ingested_at = fields.String(required=True)
+    extractor_version = fields.String(required=True)
+    extraction_error = fields.String(required=True, allow_none=True)
+
+
+class ArticleSchema(ArticleSummarySchema):
+    text = fields.String(required=True)
+    body_end = fields.Integer(
+        required=True, metadata={"description": "text[body_end:] is raw-dump boilerplate, never extracted"}
+    )
+    dates = fields.List(fields.Nested(DateMentionSchema), required=True)
+    claims = fields.List(fields.Nested(ClaimSchema), required=True)
+
+
+class PageQuerySchema(ma.Schema):
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    cursor = fields.String(load_default=None, metadata={"description": "next_cursor of the previous page"})
+
+
+class ArticleQuerySchema(PageQuerySchema):
+    from_ = fields.Date(
+        data_key="from", load_default=None, metadata={"description": "anchor date ≥ (ISO date)"}
+    )
+    to = fields.Date(load_default=None, metadata={"description": "anchor date ≤ (ISO date)"})
+    q = fields.String(load_default=None, validate=validate.Length(min=1, max=200))
+
+
+class ArticlePageSchema(ma.Schema):
+    items = fields.List(fields.Nested(ArticleSummarySchema), required=True)
+    next_cursor = fields.String(required=True, allow_none=True)
+
+
+class ResolveDatesInSchema(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+    text = fields.String(required=True, validate=[not_blank, validate.Length(max=100_000)])
+    reference_date = fields.Date(load_default=None, metadata={"description": "defaults to today"})
+
+
+class ResolveDatesOutSchema(ma.Schema):
+    reference_date = fields.Date(required=True)
+    dates = fields.List(fields.Nested(DateMentionSchema), required=True)
+
+
+class HealthSchema(ma.Schema):
+    status = fields.String(required=True)
+    database = fields.String(required=True)
+    schema_version = fields.Integer(required=True)

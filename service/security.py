@@ -1,0 +1,57 @@
+"""API-key authentication for writes, and request ids."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import uuid
+
+from flask import Flask, current_app, g, request
+from flask_smorest import abort
+
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+def key_id(key: str) -> str:
+    """A stable, non-secret identifier of an API key for logs and history."""
+    return "key-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+
+
+def _check_api_key() -> None:
+    keys: list[str] = current_app.config.get("TATHYA_API_KEYS") or []
+    g.key_id = None
+    if not keys or request.method not in WRITE_METHODS:
+        return
+    header = request.headers.get("Authorization", "")
+    scheme, _, presented = header.partition(" ")
+    presented = presented.strip()
+    matched = None
+    if scheme.lower() == "bearer" and presented:
+        for key in keys:  # compare with every key, each in constant time
+            if hmac.compare_digest(presented.encode(), key.encode()):
+                matched = key
+    if matched is None:
+        abort(
+            401,
+            message="Writes need 'Authorization: Bearer <api key>'.",
+            headers={"WWW-Authenticate": 'Bearer realm="tathya"'},
+        )
+    g.key_id = key_id(matched)
+
+
+def _assign_request_id() -> None:
+    incoming = request.headers.get("X-Request-ID", "")
+    g.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+
+
+def _echo_request_id(response):
+    response.headers["X-Request-ID"] = g.get("request_id", "")
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_assign_request_id)
+    app.before_request(_check_api_key)
+    app.after_request(_echo_request_id)

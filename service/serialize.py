@@ -1,0 +1,96 @@
+"""Plain-dict views of stored rows, shaped as the API's schemas (lean: no schema dump)."""
+
+from __future__ import annotations
+
+from .models import Article, Claim, DateMention, Entity
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def date_mention_dict(m: DateMention) -> dict:
+    return {
+        "text": m.text,
+        "start": m.start,
+        "end": m.end,
+        "value": m.value,
+        "granularity": m.granularity,
+        "date_from": _iso(m.date_from),
+        "date_to": _iso(m.date_to),
+        "warnings": list(m.warnings or []),
+    }
+
+
+def resolved_date_dict(m) -> dict:
+    """A domain ``service.dates.DateMention`` (not a stored row) as JSON."""
+    return date_mention_dict(m)
+
+
+def place_ref(entity: Entity | None) -> dict | None:
+    if entity is None:
+        return None
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "country": entity.country,
+        "lat": entity.lat,
+        "lon": entity.lon,
+    }
+
+
+def claim_dict(c: Claim, *, speaker: Entity | None, place: Entity | None) -> dict:
+    date = None
+    if c.date_value:
+        date = {
+            "value": c.date_value,
+            "granularity": c.date_granularity,
+            "date_from": _iso(c.date_from),
+            "date_to": _iso(c.date_to),
+            "source": c.date_source,
+        }
+    return {
+        "id": c.id,
+        "speaker": {"id": speaker.id, "name": speaker.name, "role": c.speaker_role} if speaker else None,
+        "verb": c.verb,
+        "verb_class": c.verb_class,
+        "quote": c.quote,
+        "quote_type": c.quote_type,
+        "start": c.start,
+        "end": c.end,
+        "date": date,
+        "place": place_ref(place),
+        "article_id": c.article_id,
+        "origin": c.origin,
+        "confidence": c.confidence,
+    }
+
+
+def article_summary(a: Article) -> dict:
+    return {
+        "id": a.id,
+        "url": a.url,
+        "title": a.title,
+        "published_at": a.published_at,
+        "source": a.source,
+        "language": a.language,
+        "anchor": {"value": _iso(a.anchor_date), "source": a.anchor_source},
+        "ingested_at": _iso(a.ingested_at),
+        "extractor_version": a.extractor_version,
+        "extraction_error": a.extraction_error,
+    }
+
+
+def article_dict(a: Article) -> dict:
+    """The full Article of DESIGN.md: summary, text, dates and claims (three queries)."""
+    from .queries import claims_of_article  # local: queries imports serialize
+
+    out = article_summary(a)
+    out["text"] = a.text
+    out["body_end"] = a.body_end
+    out["dates"] = [
+        date_mention_dict(m)
+        for m in DateMention.select().where(DateMention.article == a.id).order_by(DateMention.start)
+    ]
+    out["claims"] = claims_of_article(a.id)
+    return out

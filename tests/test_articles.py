@@ -1,0 +1,113 @@
+"""Articles API: ingest as JSON and as raw text, dedupe, read, list, delete."""
+
+from __future__ import annotations
+
+from tests.factories import SEED_TEXT, article_payload
+
+SEED_URL = "https://www.abplive.com/news/world/russia-warns-america-south-korea-and-japan-against-forming-security-partnership-targeting-north-korea-2978290"
+
+
+def test_post_json_creates_article_with_location(client):
+    payload = article_payload()
+    resp = client.post("/v1/articles", json=payload)
+    assert resp.status_code == 201
+    body = resp.get_json()
+    assert resp.headers["Location"].endswith(f"/v1/articles/{body['id']}")
+    assert body["url"] == payload["url"]
+    assert body["title"] == payload["title"]
+    assert body["anchor"] == {"value": "2025-07-15", "source": "published_at"}
+    assert isinstance(body["dates"], list) and isinstance(body["claims"], list)
+
+
+def test_post_same_url_returns_existing(client):
+    payload = article_payload()
+    first = client.post("/v1/articles", json=payload).get_json()
+    again = client.post("/v1/articles", json={**payload, "text": payload["text"] + " अतिरिक्त"})
+    assert again.status_code == 200
+    assert again.get_json()["id"] == first["id"]
+
+
+def test_post_same_normalized_text_returns_existing(client):
+    payload = article_payload()
+    first = client.post("/v1/articles", json=payload).get_json()
+    spaced = "  " + payload["text"].replace(" ", "   \n ") + "\n"
+    again = client.post("/v1/articles", json={"text": spaced})
+    assert again.status_code == 200
+    assert again.get_json()["id"] == first["id"]
+
+
+def test_seed_as_text_plain_uses_dump_url_and_text_anchor(client):
+    resp = client.post("/v1/articles", data=SEED_TEXT.encode(), content_type="text/plain; charset=utf-8")
+    assert resp.status_code == 201
+    body = resp.get_json()
+    assert body["url"] == SEED_URL
+    assert body["anchor"] == {"value": "2025-07-12", "source": "text"}
+    tail = body["text"][body["body_end"] :]
+    assert tail.lstrip().startswith("world news,") and tail.rstrip().endswith("2978290")
+    assert all(d["end"] <= body["body_end"] for d in body["dates"])
+    assert all(c["end"] is None or c["end"] <= body["body_end"] for c in body["claims"])
+
+
+def test_seed_as_json_then_text_is_the_same_article(client):
+    first = client.post("/v1/articles", json={"text": SEED_TEXT})
+    assert first.status_code == 201
+    second = client.post("/v1/articles", data=SEED_TEXT.encode(), content_type="text/plain")
+    assert second.status_code == 200
+    assert second.get_json()["id"] == first.get_json()["id"]
+
+
+def test_anchor_falls_back_to_ingest_date(client):
+    import datetime as dt
+
+    body = client.post("/v1/articles", json={"text": "इस खबर में कोई तारीख नहीं है।"}).get_json()
+    assert body["anchor"] == {"value": dt.date.today().isoformat(), "source": "ingested"}
+
+
+def test_get_article_by_id(client):
+    created = client.post("/v1/articles", json=article_payload()).get_json()
+    resp = client.get(f"/v1/articles/{created['id']}")
+    assert resp.status_code == 200
+    assert resp.get_json() == created
+
+
+def test_delete_article_cascades(client):
+    created = client.post("/v1/articles", data=SEED_TEXT.encode(), content_type="text/plain").get_json()
+    assert client.delete(f"/v1/articles/{created['id']}").status_code == 204
+    assert client.get(f"/v1/articles/{created['id']}").status_code == 404
+    from service.models import Claim, DateMention
+
+    assert Claim.select().count() == 0
+    assert DateMention.select().count() == 0
+
+
+def test_list_filters_by_anchor_date_and_text(client):
+    ids = {}
+    for day in ("2025-07-01", "2025-07-10", "2025-07-20"):
+        body = client.post("/v1/articles", json=article_payload(published_at=day)).get_json()
+        ids[day] = body["id"]
+    resp = client.get("/v1/articles?from=2025-07-05&to=2025-07-15")
+    assert [a["id"] for a in resp.get_json()["items"]] == [ids["2025-07-10"]]
+    needle = client.get(f"/v1/articles/{ids['2025-07-20']}").get_json()["title"]
+    found = client.get("/v1/articles", query_string={"q": needle}).get_json()["items"]
+    assert [a["id"] for a in found] == [ids["2025-07-20"]]
+
+
+def test_list_paginates_with_opaque_cursor(client):
+    created = [client.post("/v1/articles", json=article_payload()).get_json()["id"] for _ in range(5)]
+    seen, cursor = [], None
+    while True:
+        query = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/v1/articles", query_string=query).get_json()
+        seen += [a["id"] for a in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert sorted(seen) == sorted(created)
+    assert len(seen) == len(set(seen))
+
+
+def test_healthz_checks_database(client):
+    resp = client.get("/healthz")
+    assert resp.status_code == 200
+    assert resp.get_json()["database"] == "ok"
+    assert resp.get_json()["schema_version"] >= 1
