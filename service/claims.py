@@ -1,0 +1,165 @@
+"""Rule-based Hindi claim extraction: who said what (reporting verb + content), when and where."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from service import claim_places, claim_rules
+from service.claim_rules import RawClaim
+from service.dates import DateMention
+from service.hindi import fold_with_map
+from service.sentences import split_sentences
+
+try:  # the places module is optional at import time (adapter: claims without places still work)
+    from service.places import Place, PlaceMention, find_places
+except ImportError:  # pragma: no cover
+    Place = PlaceMention = object  # type: ignore[misc,assignment]
+    find_places = None  # type: ignore[assignment]
+
+__all__ = ["ClaimDate", "ClaimDraft", "extract_claims"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDate:
+    """When a claim was made; ``source`` says how we know (explicit | inherited | anchor)."""
+
+    value: str
+    granularity: str
+    date_from: dt.date | None
+    date_to: dt.date | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDraft:
+    """One extracted claim; ``text[start:end]`` is the clause with speaker, verb and content."""
+
+    speaker_name: str | None
+    speaker_role: str | None
+    speaker_kind: str
+    speaker_aliases: tuple[str, ...]
+    verb: str
+    verb_class: str
+    quote: str
+    quote_type: str
+    start: int
+    end: int
+    date: ClaimDate | None
+    place: Place | None
+    mentions: tuple[PlaceMention, ...] = field(default=())
+    confidence: float = 0.5
+
+
+_SPACES = re.compile(r"\s+")
+_QUOTE_TRIM = " \t\n,;:।.-–—\"'“”‘’"
+
+
+def _to_src(fmap: list[int], fs: int, fe: int) -> tuple[int, int]:
+    if fe <= fs:
+        return fmap[fs], fmap[fs]
+    return fmap[fs], fmap[fe - 1] + 1
+
+
+def _claim_date(
+    c: RawClaim,
+    dates_f: list[tuple[int, int, DateMention]],
+    raws: list[RawClaim],
+    idx: int,
+    sent_para: list[tuple[int, int, int]],
+    anchor: dt.date,
+) -> ClaimDate:
+    """Explicit date in the claim's own clause, else the speaker's previous claim, else the paragraph's
+    event context, else the article anchor."""
+    lo, hi = c.date_region
+    best = None
+    for s, e, d in dates_f:
+        if (
+            s >= lo
+            and e <= hi
+            and d.granularity != "vague"
+            and not any(qs <= s < qe for qs, qe in c.excluded)
+        ):
+            best = d
+    if best is not None:
+        return ClaimDate(best.value, best.granularity, best.date_from, best.date_to, "explicit")
+    for prev in reversed(raws[:idx]):
+        if prev.entity is c.entity and prev.date is not None and prev.date.source != "anchor":
+            d = prev.date
+            return ClaimDate(d.value, d.granularity, d.date_from, d.date_to, "inherited")
+    para_start = sent_para[c.sentence][0]
+    ctx = None
+    busy = [r.content for r in raws if r.content[1] > r.content[0]]
+    for s, _e, d in dates_f:
+        if s >= c.span[0]:
+            break
+        if s >= para_start and d.granularity == "day" and not any(bs <= s < be for bs, be in busy):
+            ctx = d
+    if ctx is not None:
+        return ClaimDate(ctx.value, ctx.granularity, ctx.date_from, ctx.date_to, "inherited")
+    return ClaimDate(anchor.isoformat(), "day", anchor, anchor, "anchor")
+
+
+def extract_claims(
+    text: str, dates: list[DateMention], anchor: dt.date, places: list[PlaceMention] | None = None
+) -> list[ClaimDraft]:
+    """All claims in an article body, in text order, with speaker, verb, content, date and place."""
+    if not text or not text.strip():
+        return []
+    if places is None:
+        places = find_places(text) if find_places is not None else []
+    f, fmap = fold_with_map(text)
+    inv = [0] * (len(text) + 1)
+    j = 0
+    for i in range(len(text) + 1):
+        while j < len(fmap) - 1 and fmap[j] < i:
+            j += 1
+        inv[i] = j
+    dates_f = sorted((inv[d.start], inv[d.end], d) for d in dates if 0 <= d.start < d.end <= len(text))
+    places_f = [(inv[p.start], inv[p.end], p) for p in places if 0 <= p.start < p.end <= len(text)]
+    sents = split_sentences(f)
+    ctx = claim_rules.Context(
+        f, sents, [(s, e) for s, e, _ in dates_f], [(s, e) for s, e, _ in places_f], text=text, fmap=fmap
+    )
+    raws = claim_rules.find_raw_claims(ctx)
+    sent_para = []
+    para_first: dict[int, int] = {}
+    for s in sents:
+        para_first.setdefault(s.paragraph, s.start)
+        sent_para.append((para_first[s.paragraph], s.start, s.paragraph))
+    for i, c in enumerate(raws):
+        c.date = _claim_date(c, dates_f, raws, i, sent_para, anchor)
+    where = claim_places.assign_places(ctx, raws, places_f)
+    out: list[ClaimDraft] = []
+    seen: set[tuple[str, str, str]] = set()
+    for c, place in zip(raws, where, strict=True):
+        qs, qe = c.content
+        q_src = _to_src(fmap, qs, qe)
+        quote = _SPACES.sub(" ", text[q_src[0] : q_src[1]]).strip(_QUOTE_TRIM)
+        ent = c.entity
+        key = (ent.key, c.lemma, _SPACES.sub(" ", f[qs:qe]).strip(_QUOTE_TRIM))
+        if key in seen:  # raw dumps repeat whole paragraphs
+            continue
+        seen.add(key)
+        start, end = _to_src(fmap, *c.span)
+        mentions = tuple(p for s, e, p in places_f if s >= qs and e <= qe)
+        out.append(
+            ClaimDraft(
+                speaker_name=ent.name,
+                speaker_role=c.role or ent.role,
+                speaker_kind=ent.kind,
+                speaker_aliases=ent.all_aliases(),
+                verb=c.lemma,
+                verb_class=c.verb_class,
+                quote=quote,
+                quote_type=c.quote_type,
+                start=start,
+                end=end,
+                date=c.date,
+                place=place,
+                mentions=mentions,
+                confidence=round(c.confidence, 2),
+            )
+        )
+    return out

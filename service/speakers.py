@@ -1,0 +1,283 @@
+"""Speaker noun phrases: boundaries, role/name split, and per-article entity/pronoun resolution."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Folded forms throughout (ॉ→ो, no nukta): the extractor works on folded text.
+_TOKEN = re.compile(r"\S+")
+# Words that cannot be inside a speaker NP: postpositions that end an adverbial, participles,
+# connectives, time words, verbs. Scanning back from "ने" stops at the first of them.
+_STOP = frozenset(
+    """को में पर से तक बाद दौरान हुए हुई हुआ कर करके लेकर देकर वाले वाली वाला वहीं वही उधर इधर हालांकि
+    दरअसल जबकि लेकिन मगर परंतु किंतु तो कि जहां जब तब इसलिए क्योंकि आज कल अब फिर भी ही यहां वहां बता दें
+    है हैं था थी थे गया गई गए किया की दिया दी रहा रही रहे सकता इसके उसके इसी साथ बीच पहले बाद
+    मौके वर्षीय साल तरफ ओर हवाले बयान""".split()
+)
+_LEADING_DROP = frozenset("एक इस उस यह वह ये वे और तथा एवं व".split())
+_PUNCT_STOP = re.compile(r"[,;:।!?|\-–—]$")
+_STRIP = "\"'“”‘’()[]"
+
+PRONOUNS = frozenset("उन्होंने इन्होंने उसने इसने उनका उसका इनका इसका उनकी उसकी इनकी उनके उसके वह वे".split())
+SKIP_PRONOUNS = frozenset("मैंने हमने आपने तुमने किसने जिसने जिन्होंने सबने".split())
+
+HONORIFICS = frozenset("डो. डो डा. श्री श्रीमती सुश्री प्रो. मौलाना साध्वी स्वामी".split())
+# Role heads: the role ends at the last of them, the name follows (रूसी विदेश मंत्री | सर्गेई लावरोव).
+ROLE_HEADS = frozenset(
+    """मंत्री मुख्यमंत्री प्रधानमंत्री उपमुख्यमंत्री राष्ट्रपति उपराष्ट्रपति राज्यपाल सचिव महासचिव निदेशक अध्यक्ष
+    उपाध्यक्ष नगराध्यक्ष प्रवक्ता सदस्य सांसद विधायक महापौर मेयर कलेक्टर आयुक्त कमिश्नर अधिकारी प्रभारी
+    डीसीपी एसपी एसएसपी डीएसपी एसडीओपी एसीपी डीआइजी आइजी टीआइ टीआई एसआइ एसआई एएसआइ एएसआई सीएम पीएम
+    सीईओ चेयरमैन प्रबंधक संचालक प्रमुख चीफ सहायक न्यायाधीश जज वकील अधिवक्ता डाक्टर डोक्टर चिकित्सक
+    माइक्रोबायोलोजिस्ट विशेषज्ञ वैज्ञानिक प्रोफेसर प्राचार्य कप्तान कोच नेता राजदूत समकक्ष पार्षद सरपंच
+    कमांडर जनरल थानेदार सुपरिटेंडेंट अधीक्षक उपायुक्त संयोजक सचेतक संरक्षक सुप्रीमो पत्नी पति भाई बहन
+    पिता मां बेटा बेटी बेटे पुत्र पुत्री चाचा मामा फूफा दादा शिकायतकर्ता पीड़ित पीडित मृतक छात्र""".split()
+)
+ORG_HEADS = frozenset(
+    """संगठन मंत्रालय विभाग डिपार्टमेंट कोर्ट अदालत न्यायालय न्यायाधिकरण पुलिस प्राधिकरण एसोसिएशन बैंक कंपनी
+    सरकार सरकारों आयोग समिति पार्टी प्रशासन निगम बोर्ड परिषद संघ यूनियन यूनियंस फोरम ट्रिब्यून समूह संस्था
+    एजेंसी मोटर इंडिया कांग्रेस भाजपा विश्वविद्यालय संस्थान केंद्र परिवार समाज मंडल महासंघ ब्यूरो कार्यालय
+    टीम सेना मोर्चा दल हेल्थ स्कूल""".split()
+)
+# Generic heads that corefer with the article's last organization of the same family.
+_GENERIC_FAMILY = {
+    "संस्था": "org",
+    "संगठन": "org",
+    "एजेंसी": "org",
+    "कोर्ट": "court",
+    "अदालत": "court",
+    "न्यायालय": "court",
+    "मंत्रालय": "ministry",
+    "विभाग": "dept",
+    "डिपार्टमेंट": "dept",
+    "कंपनी": "company",
+    "बैंक": "bank",
+    "प्राधिकरण": "org",
+    "आयोग": "org",
+    "प्रशासन": "admin",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    start: int  # folded offsets
+    end: int
+    tokens: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+def np_before(f: str, pos: int, lo: int, *, blocked: tuple[tuple[int, int], ...] = ()) -> NounPhrase | None:
+    """The speaker noun phrase that ends right before ``pos`` (the ने / के मुताबिक marker) in ``f[lo:pos]``."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(f, lo, pos)]
+    picked: list[tuple[int, int, str]] = []
+    paren = 0
+    for s, e, w in reversed(toks):
+        if any(bs < e and s < be for bs, be in blocked):
+            break
+        if paren:
+            picked.append((s, e, w))
+            paren -= w.count("(")
+            continue
+        if w.endswith(")"):
+            paren += w.count(")") - w.count("(")
+            picked.append((s, e, w))
+            continue
+        if picked and _PUNCT_STOP.search(w):
+            break
+        bare = w.strip(_STRIP).rstrip(",;:")
+        if not bare or bare in _STOP or bare.isdigit() or any(c.isdigit() for c in bare[:1]):
+            break
+        if bare in PRONOUNS or bare in SKIP_PRONOUNS:
+            if not picked:
+                picked.append((s, e, w))
+            break
+        picked.append((s, e, w))
+        if len(picked) >= 12:
+            break
+    picked.reverse()
+    while picked and picked[0][2].strip(_STRIP) in _LEADING_DROP:
+        picked.pop(0)
+    while picked and picked[-1][2].strip(_STRIP) in ("भी", "ही"):
+        picked.pop()
+    if not picked:
+        return None
+    return NounPhrase(
+        picked[0][0], picked[-1][1], tuple(w for _, _, w in picked), tuple((a, b) for a, b, _ in picked)
+    )
+
+
+def strip_parens(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split ``words`` into words outside brackets and the bracketed abbreviations/aliases."""
+    outside: list[str] = []
+    inside: list[str] = []
+    cur: list[str] = []
+    depth = 0
+    for w in words:
+        if depth == 0 and w.startswith("("):
+            depth = 1
+            cur = [w.lstrip("(")]
+            if w.endswith(")"):
+                depth = 0
+                inside.append(" ".join(cur).rstrip(")"))
+            continue
+        if depth:
+            cur.append(w)
+            if w.endswith(")"):
+                depth = 0
+                inside.append(" ".join(cur).rstrip(")"))
+            continue
+        outside.append(w)
+    return outside, [x.strip() for x in inside if x.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerParts:
+    role: str | None
+    name: str | None  # None: a bare role ("वित्त मंत्री") or pronoun
+    kind: str
+    aliases: tuple[str, ...]
+
+
+def split_role_name(words: list[str], folded: list[str]) -> SpeakerParts:
+    """Split a speaker NP (source words + their folded forms) into role and name."""
+    outside, bracket = strip_parens(words)
+    f_out, _ = strip_parens(folded)
+    cut = -1
+    for i, w in enumerate(f_out):
+        if w.strip(_STRIP) in ROLE_HEADS:
+            cut = i
+    head = f_out[-1].strip(_STRIP) if f_out else ""
+    is_org = head in ORG_HEADS or (head.endswith("ों") and cut < len(f_out) - 1)
+    aliases = [b for b in bracket if len(b.split()) <= 3]
+    if is_org and cut < len(f_out) - 1:
+        return SpeakerParts(None, " ".join(w.strip(_STRIP) for w in outside), "organization", tuple(aliases))
+    role = " ".join(w.strip(_STRIP) for w in outside[: cut + 1]) or None
+    rest = outside[cut + 1 :]
+    rest_f = f_out[cut + 1 :]
+    while rest_f and rest_f[0].strip(_STRIP) in HONORIFICS:
+        rest, rest_f = rest[1:], rest_f[1:]
+    name = " ".join(w.strip(_STRIP) for w in rest) or None
+    if name and len(rest) < len(outside) - (cut + 1):
+        aliases.append(" ".join(outside[cut + 1 :]))
+    if role and name:
+        aliases.append(f"{role} {name}")
+    return SpeakerParts(role, name, "person", tuple(aliases))
+
+
+def _tok_match(a: str, b: str) -> bool:
+    return a == b or (len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a)))
+
+
+@dataclass(eq=False)
+class Entity:
+    """A speaker within one article; the canonical name may be upgraded to a longer form."""
+
+    name: str
+    role: str | None
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    key: str = ""  # folded name
+    role_key: str = ""
+
+    def all_aliases(self) -> tuple[str, ...]:
+        return tuple(sorted(a for a in self.aliases if a and a != self.name))
+
+
+class EntityBook:
+    """Entities of one article, in order of last mention, for coreference of names, roles, pronouns."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.last: list[Entity] = []  # most recent subject last
+
+    def _touch(self, ent: Entity) -> Entity:
+        if ent in self.last:
+            self.last.remove(ent)
+        self.last.append(ent)
+        return ent
+
+    def pronoun(self, *, prefer_person: bool = True) -> Entity | None:
+        """Antecedent of उन्होंने/उसने/उनका: the most recent person subject, else the most recent subject."""
+        if prefer_person:
+            for ent in reversed(self.last[-4:]):
+                if ent.kind == "person":
+                    return self._touch(ent)
+        return self._touch(self.last[-1]) if self.last else None
+
+    def resolve(self, parts: SpeakerParts, folded_np: str, source_np: str) -> Entity:
+        """Find or create the entity a speaker NP refers to."""
+        ftoks = [w.strip(_STRIP) for w in folded_np.split() if w.strip(_STRIP)]
+        if parts.name:
+            key = " ".join(w for w in parts.name.split())
+            fkey = self._fold_name(ftoks, parts)
+            for ent in reversed(self.entities):
+                if ent.kind != parts.kind:
+                    continue
+                if self._same_name(ent.key, fkey):
+                    if len(fkey) > len(ent.key) and ent.key in fkey:
+                        ent.aliases.add(ent.name)
+                        ent.name, ent.key = key, fkey
+                    ent.aliases.update(parts.aliases)
+                    ent.aliases.add(source_np)
+                    if parts.role and not ent.role:
+                        ent.role, ent.role_key = parts.role, self._role_key(ftoks, parts)
+                    return self._touch(ent)
+            ent = Entity(
+                key,
+                parts.role,
+                parts.kind,
+                set(parts.aliases) | {source_np},
+                fkey,
+                self._role_key(ftoks, parts) if parts.role else "",
+            )
+            self.entities.append(ent)
+            return self._touch(ent)
+        # A bare role: the last person holding a matching role.
+        rtoks = [w for w in ftoks if w not in ("के", "की", "का")]
+        for ent in reversed(self.last):
+            if ent.role_key:
+                etoks = ent.role_key.split()
+                if rtoks and all(any(_tok_match(r, e) for e in etoks) for r in rtoks):
+                    ent.aliases.add(source_np)
+                    return self._touch(ent)
+        ent = Entity(source_np, parts.role, parts.kind, {source_np}, " ".join(ftoks), " ".join(rtoks))
+        self.entities.append(ent)
+        return self._touch(ent)
+
+    def generic_org(self, head: str) -> Entity | None:
+        """Antecedent of a generic organization NP (संस्था, कोर्ट, मंत्रालय …), if any."""
+        fam = _GENERIC_FAMILY.get(head)
+        if fam is None:
+            return None
+        for ent in reversed(self.last):
+            if ent.kind != "organization":
+                continue
+            ehead = ent.key.split()[-1] if ent.key else ""
+            if _GENERIC_FAMILY.get(ehead) == fam or (
+                fam == "org" and ehead in ORG_HEADS and ehead != "परिवार"
+            ):
+                return self._touch(ent)
+        return None
+
+    @staticmethod
+    def _fold_name(ftoks: list[str], parts: SpeakerParts) -> str:
+        n = len(parts.name.split()) if parts.name else 0
+        outside, _ = strip_parens(ftoks)
+        return " ".join(outside[-n:]) if n else ""
+
+    @staticmethod
+    def _role_key(ftoks: list[str], parts: SpeakerParts) -> str:
+        outside, _ = strip_parens(ftoks)
+        n = len(parts.role.split()) if parts.role else 0
+        return " ".join(w for w in outside[:n] if w not in ("के", "की", "का"))
+
+    @staticmethod
+    def _same_name(a: str, b: str) -> bool:
+        if not a or not b:
+            return False
+        if a == b or a in b.split() or b in a.split():
+            return True
+        at, bt = a.split(), b.split()
+        if at[-1] == bt[-1] and (len(at) == 1 or len(bt) == 1 or a in b or b in a):
+            return True
+        return len(at) >= 2 and len(bt) >= 2 and (a.endswith(" " + b) or b.endswith(" " + a))
