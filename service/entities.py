@@ -69,15 +69,20 @@ def resolve_entity(*, kind: str, name: str, aliases=(), **attributes) -> Entity:
     return entity
 
 
-def resolve_place(place) -> Entity:
-    """The place entity for a gazetteer ``Place``; keyed by its gazetteer id."""
+def resolve_place(place, *, as_written: str | None = None) -> Entity:
+    """The place entity for a gazetteer ``Place``; keyed by its gazetteer id.
+
+    ``as_written`` (the article's spelling, e.g. वॉनसान for geonames' वोनसान) becomes an alias.
+    """
     entity = Entity.get_or_none((Entity.kind == "place") & (Entity.gazetteer_id == place.id))
     if entity:
+        if as_written:
+            _add_aliases(entity, _alias_keys(as_written, (), "place"))
         return entity
     return resolve_entity(
         kind="place",
         name=place.name,
-        aliases=tuple(a for a in (getattr(place, "name_en", None),) if a),
+        aliases=tuple(a for a in (getattr(place, "name_en", None), as_written) if a),
         country=place.country,
         lat=place.lat,
         lon=place.lon,

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from . import dates, places
+from . import claims, dates, places
 
 # Bump when extraction output may change, so that stored articles can be reprocessed.
 EXTRACTOR_VERSION = "2026.11.26"
@@ -20,7 +20,7 @@ class Extraction:
 
     anchor: dates.Anchor
     dates: list[dates.DateMention] = field(default_factory=list)
-    claims: list = field(default_factory=list)  # claims.ClaimDraft, once extraction lands
+    claims: list[claims.ClaimDraft] = field(default_factory=list)
     error: str | None = None
 
 
@@ -39,7 +39,8 @@ def extract(body: str, *, published: dt.date | None, today: dt.date) -> Extracti
     result = Extraction(anchor=anchor)
     try:
         result.dates = dates.resolve_dates(body, anchor.value)
-        places.find_places(body)
+        found_places = places.find_places(body)
+        result.claims = claims.extract_claims(body, result.dates, anchor.value, found_places)
     except Exception as exc:  # noqa: BLE001
         log.exception("extraction failed")
         result.error = f"{type(exc).__name__}: {exc}"

@@ -119,7 +119,7 @@ def save_claim_draft(article: Article, draft) -> Claim:
         speaker = resolve_entity(
             kind=draft.speaker_kind, name=draft.speaker_name, aliases=draft.speaker_aliases
         )
-    place = resolve_place(draft.place) if draft.place else None
+    place = resolve_place(draft.place, as_written=draft.place_text) if draft.place else None
     date = draft.date
     claim = Claim.create(
         article=article.id,
@@ -148,7 +148,7 @@ def save_claim_draft(article: Article, draft) -> Claim:
     )
     mention_rows = []
     for mention in getattr(draft, "mentions", ()) or ():
-        entity = resolve_place(mention.place)
+        entity = resolve_place(mention.place, as_written=mention.text)
         mention_rows.append(
             {"claim": claim.id, "entity": entity.id, "start": mention.start, "end": mention.end}
         )

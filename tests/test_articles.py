@@ -111,3 +111,17 @@ def test_healthz_checks_database(client):
     assert resp.status_code == 200
     assert resp.get_json()["database"] == "ok"
     assert resp.get_json()["schema_version"] >= 1
+
+
+def test_seed_yields_the_four_lavrov_claims_at_wonsan(client):
+    body = client.post("/v1/articles", data=SEED_TEXT.encode(), content_type="text/plain").get_json()
+    claims = body["claims"]
+    assert [c["verb"] for c in claims] == ["धमकी दी", "चेतावनी दी", "आरोप लगाया", "कहा"]
+    assert {c["speaker"]["name"] for c in claims} == {"सर्गेई लावरोव"}
+    assert len({c["speaker"]["id"] for c in claims}) == 1
+    assert {c["date"]["value"] for c in claims} == {"2025-07-12"}
+    assert {
+        (c["place"]["country"], round(c["place"]["lat"], 1), round(c["place"]["lon"], 1)) for c in claims
+    } == {("KP", 39.2, 127.4)}
+    assert all(c["end"] <= body["body_end"] for c in claims)
+    assert "गठबंधन" in claims[3]["quote"] and claims[3]["quote_type"] == "direct"
