@@ -117,7 +117,7 @@ class ArticleById(MethodView):
         """Delete an article with its dates and claims"""
         with database.atomic():
             article = _get_or_404(article_id)
-            article.delete_instance(recursive=True)
+            article.delete_instance(recursive=True, delete_nullable=True)
 
 
 def _get_or_404(article_id: int) -> Article:
