@@ -48,7 +48,7 @@ def strip_tail(text: str) -> str:
 
 
 def anchor_for(text: str, published: str | None) -> dt.date:
-    pub = dt.date.fromisoformat(published) if published else None
+    pub = dt.date.fromisoformat(published[:10]) if published else None
     if hasattr(dates_mod, "choose_anchor"):
         a = dates_mod.choose_anchor(text, published=pub, today=dt.date.today())
         return getattr(a, "value", a)
@@ -66,7 +66,9 @@ def claim_json(c) -> dict:
         "start": c.start,
         "end": c.end,
         "date": {"value": d.value, "granularity": d.granularity, "source": d.source} if d else None,
-        "place": {"name": c.place.name, "aliases": [c.place.name_en]} if c.place else None,
+        "place": {"name": c.place.name, "aliases": [c.place.name_en, c.place_text or ""]}
+        if c.place
+        else None,
     }
 
 

@@ -35,6 +35,8 @@ class Verb:
 # (pattern, Verb). Order matters: longer phrases first so that "चेतावनी दी" wins over nothing.
 _ENTRIES: list[tuple[str, Verb]] = [
     (r"जानकारी" + _P + _DI, Verb("जानकारी दी", "statement", "object")),
+    # "X ने घटना की जानकारी <recipient> को दी"
+    (r"जानकारी(?:\s+\S+){1,8}?\s+को" + _P + _DI, Verb("जानकारी दी", "statement", "object")),
     (r"स्पष्ट" + _P + _KI, Verb("स्पष्ट किया", "statement", "object")),
     (r"(?:चेतावनी" + _P + _DI + r"|चेताया)", Verb("चेतावनी दी", "warning", "object")),
     (r"(?:धमकी" + _P + _DI + r"|धमकाया)", Verb("धमकी दी", "threat", "object")),
@@ -71,6 +73,8 @@ _ENTRIES: list[tuple[str, Verb]] = [
     (r"(?:कहा|कही|कहे)", Verb("कहा", "statement", "object", inline=True)),
     (r"(?:बताया|बताई|बताए|बताये)", Verb("बताया", "statement", "object", inline=True)),
     (r"पूछा", Verb("पूछा", "statement", "clause")),
+    (r"सवाल" + _P + r"(?:किया|उठाया|दागा|खड़ा\s+किया)", Verb("सवाल उठाया", "statement", "clause")),
+    (r"आश्वस्त" + _P + _KI, Verb("आश्वस्त किया", "statement", "clause")),
     (r"माना", Verb("माना", "statement", "clause")),
     (r"(?:फैसला|निर्णय)" + _P + r"(?:किया|लिया)", Verb("फैसला किया", "announcement", "clause")),
 ]
@@ -90,7 +94,9 @@ VERB_RE = re.compile(
 VERBS: list[Verb] = [v for _, v in _ENTRIES]
 
 # A reporting verb in the passive voice (कहा गया, बताया जा रहा है) has no speaker of its own.
-PASSIVE_AFTER = re.compile(r"\s+(?:गया|गई|गए|गये|गयी|जा|जाता|जाती|जाते|जाना|जाएगा|जाएगी)" + NOT_AFTER)
+PASSIVE_AFTER = re.compile(
+    r"\s+(?:गया|गई|गए|गये|गयी|जा|जाता|जाती|जाते|जाना|जाएगा|जाएगी)" + NOT_AFTER + r"(?:\s+(?:है|हैं|था|थी|थे))?"
+)
 
 
 def verb_of(match: re.Match[str]) -> Verb:

@@ -37,7 +37,7 @@ def _datelines(ctx: Context, places: list[tuple[int, int, Any]]) -> list[tuple[i
             line_end = f.find("\n", e)
             line_end = len(f) if line_end < 0 else line_end
             if _DATELINE_BEFORE.match(f[ps:s]) and _DATELINE_AFTER.match(f[e:line_end]):
-                out.append((s, pm.place))
+                out.append((s, (pm.place, (pm.start, pm.end))))
                 break
     return out
 
@@ -54,7 +54,7 @@ def _aliases(ent) -> list[str]:
 
 
 def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, int, Any]]) -> list[Any]:
-    """The place of each claim (a gazetteer Place) or None."""
+    """Per claim: (gazetteer Place, source span of the mention that placed it), or (None, None)."""
     f = ctx.f
     contents = [r.content for r in raws]
     # Movement cues, attributed to the entity named (or pronoun-referred) before the cue in its sentence.
@@ -79,7 +79,7 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
         if who is None and _SUBJ_PRONOUN.match(before) and ctx.antecedent[si] is not None:
             who = ctx.antecedent[si]
         if who is not None:
-            cues.setdefault(id(who), []).append((s, pm.place))
+            cues.setdefault(id(who), []).append((s, (pm.place, (pm.start, pm.end))))
     datelines = _datelines(ctx, places)
     out: list[Any] = []
     for r in raws:
@@ -87,14 +87,14 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
         here = None
         for s, e, pm in places:
             if lo <= s and e <= hi and _IN.match(f, e) and pm.place.kind != "country":
-                here = pm.place
+                here = (pm.place, (pm.start, pm.end))
         if here is None and id(r.entity) in cues:
             pos = r.span[0]
             here = min(
-                cues[id(r.entity)], key=lambda c: (_RANK.get(c[1].kind, 3), c[0] > pos, abs(c[0] - pos))
+                cues[id(r.entity)], key=lambda c: (_RANK.get(c[1][0].kind, 3), c[0] > pos, abs(c[0] - pos))
             )[1]
         if here is None and datelines:
             before = [p for s, p in datelines if s <= r.span[0]]
             here = before[-1] if before else datelines[0][1]
-        out.append(here)
+        out.append(here if here is not None else (None, None))
     return out

@@ -19,15 +19,22 @@ _COMMA_CONTENT = re.compile(
 )
 _NO_INLINE = re.compile(r"\s*(?:और|तथा|एवं|व|लेकिन|मगर|जबकि|तो|,|था|थे|थी|है|हैं|गया|गई|जा|कि)" + _A)
 _PRE_QUOTE = re.compile(r"[”’\"']\s*,\s*$")
+_ANAPH_EDGE = re.compile(
+    r"^(?:यह|ये)\s+(?:बात|बातें)" + _A + r"|(?:इसकी|इसके|इस\s+बात\s+की|इस\s+संबंध\s+में|इस\s+बारे\s+में|यह|ये)$"
+)
 _ANAPHORIC = re.compile(
     r"^(?:(?:यह|ये|इसकी|इसके|इस|उस|इन|ऐसा)(?:\s+(?:बात|बातें|बारे|संबंध|बात\s+की|में|भी|ही|जानकारी))*)?$"
 )
 _INFO_ANAPH = re.compile(_B + r"(?:यह|ये|इसकी|इस\s+बात\s+की)\s+जानकारी\s")
 _DI_RE = re.compile(_B + r"(?:दी|दे\s+दी|दिया)" + _A)
-_DASH_BYLINE = re.compile(r"(?:^|\s)[-–—]\s*([^\s\-–—][^।.!?\n\-–—]{1,80})$")
+_DASH_BYLINE = re.compile(r"(?<!\S)[-–—]\s*([^\s\-–—][^।.!?\n\-–—]{1,80})$")
 _NOT_SPEAKER = frozenset("आंकड़ों आंकड़े आंकडों नियम नियमों अधिनियम धर्म कानून परंपरा हिसाब योजना".split())
 _DATE_LEAD = re.compile(r"\s*(?:को|में|से)?\s*")
 _CLOSE = {"“": "”", "‘": "’"}
+_CONTINUE = re.compile(
+    r"^\s*(?:(?:साथ\s+ही|इसके\s+साथ\s+ही|इसके\s+अलावा|आगे|फिर|यह\s+भी|और|उन्होंने\s+यह\s+भी)\s*,?\s*)+$"
+)
+_STATEMENT_OF = re.compile(_B + r"(?:का|की)\s+(?:बयान|प्रतिक्रिया)" + _A)
 _QCHARS = "\"'“”‘’"
 _CONJ = re.compile(r"(?:और|तथा|एवं|व)\s+")
 
@@ -237,6 +244,11 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
                 ent, role, np_s, _ = sp
                 conf = 0.6
                 obj_start = ag.end()
+            elif _CONTINUE.match(f[s : m.start()]) and out and out[-1].sentence >= si - 2:
+                # Subject carried over from the previous claim: "साथ ही मांग की है कि …".
+                if _content_after(f, m.end(), e, verb) is None:
+                    continue
+                ent, role, np_s, conf, obj_start = out[-1].entity, None, s, 0.6, m.start()
             else:
                 continue
             v_end = m.end() + (passive.end() - m.end() if passive else 0)
@@ -257,7 +269,7 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
                     cj = _CONJ.match(f, os_, oe)
                     os_ = cj.end() if cj else os_
                     obj = f[os_:oe]
-                    if len(obj.split()) < 2 or _ANAPHORIC.match(obj):
+                    if len(obj.split()) < 2 or _ANAPHORIC.match(obj) or _ANAPH_EDGE.search(obj) or passive:
                         continue
                     content, qtype = (os_, oe), "indirect"
                     region, excluded = (s, m.end()), ()
@@ -293,6 +305,8 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
             )
         # Register other ने-subjects so that later pronouns resolve to them.
         if len(out) == n0:
+            for st in _STATEMENT_OF.finditer(f, s, e):  # "X का बयान सामने आया" introduces X
+                _speaker(ctx, book, f, s, st.start(), "का", dates)
             for ne in NE_RE.finditer(f, s, e):
                 if ne.group() == "ने" and not any(cs <= ne.start() < ce for cs, ce in consumed):
                     np = np_before(f, ne.start(), s, blocked=dates)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -50,10 +51,65 @@ class ClaimDraft:
     place: Place | None
     mentions: tuple[PlaceMention, ...] = field(default=())
     confidence: float = 0.5
+    place_text: str | None = None  # the place as written in the article (e.g. नई दिल्‍ली), an alias
 
 
 _SPACES = re.compile(r"\s+")
+# Same folding as service.hindi.fold_with_map, done with str.translate: that function walks the text
+# char by char through unicodedata and alone cost more than the whole 2 ms extraction budget.
+_FOLD = str.maketrans(
+    {
+        "\u0949": "\u094b",
+        "\u0945": "\u0947",
+        "\u0911": "\u0913",
+        "\u0901": "\u0902",
+        "\u0958": "\u0915",
+        "\u0959": "\u0916",
+        "\u095a": "\u0917",
+        "\u095b": "\u091c",
+        "\u095c": "\u0921",
+        "\u095d": "\u0922",
+        "\u095e": "\u092b",
+        "\u095f": "\u092f",
+        "\u0929": "\u0928",
+        "\u0931": "\u0930",
+        "\u0934": "\u0933",
+        **{chr(0x0966 + i): str(i) for i in range(10)},
+    }
+)
+_DROPPED = re.compile("[\u093c\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _fold(text: str) -> tuple[str, list[int] | None]:
+    """Folded text and its offset map (None when the fold kept every character in place)."""
+    folded = _DROPPED.sub("", text).translate(_FOLD).lower()
+    if not _DROPPED.search(text):
+        if len(folded) == len(text):
+            return folded, None
+        return fold_with_map(text)
+    kept = [i for i, ch in enumerate(text) if ch not in "\u093c\u200b\u200c\u200d\u2060\ufeff"]
+    if len(kept) != len(folded):
+        return fold_with_map(text)
+    kept.append(len(text))
+    return folded, kept
+
+
 _QUOTE_TRIM = " \t\n,;:।.-–—\"'“”‘’"
+
+
+class _Identity:
+    def __getitem__(self, i: int) -> int:
+        return i
+
+
+class _Inverse:
+    """Source offset → folded offset (first folded char at or after it)."""
+
+    def __init__(self, fmap: list[int]) -> None:
+        self.fmap = fmap
+
+    def __getitem__(self, i: int) -> int:
+        return bisect.bisect_left(self.fmap, i)
 
 
 def _to_src(fmap: list[int], fs: int, fe: int) -> tuple[int, int]:
@@ -90,11 +146,13 @@ def _claim_date(
             return ClaimDate(d.value, d.granularity, d.date_from, d.date_to, "inherited")
     para_start = sent_para[c.sentence][0]
     ctx = None
-    busy = [r.content for r in raws if r.content[1] > r.content[0]]
+    # Only dates of claim-free sentences are event context: a date in another claim's clause is that
+    # claim's date, not the paragraph's.
+    busy = [sent_para[r.sentence][1:3] for r in raws]
     for s, _e, d in dates_f:
         if s >= c.span[0]:
             break
-        if s >= para_start and d.granularity == "day" and not any(bs <= s < be for bs, be in busy):
+        if s >= para_start and d.granularity == "day" and not any(bs <= s < be for bs, be in busy):  # noqa: E501
             ctx = d
     if ctx is not None:
         return ClaimDate(ctx.value, ctx.granularity, ctx.date_from, ctx.date_to, "inherited")
@@ -109,13 +167,13 @@ def extract_claims(
         return []
     if places is None:
         places = find_places(text) if find_places is not None else []
-    f, fmap = fold_with_map(text)
-    inv = [0] * (len(text) + 1)
-    j = 0
-    for i in range(len(text) + 1):
-        while j < len(fmap) - 1 and fmap[j] < i:
-            j += 1
-        inv[i] = j
+    f, fmap_or_none = _fold(text)
+    if fmap_or_none is None:
+        fmap = _Identity()
+        inv = fmap
+    else:
+        fmap = fmap_or_none
+        inv = _Inverse(fmap)
     dates_f = sorted((inv[d.start], inv[d.end], d) for d in dates if 0 <= d.start < d.end <= len(text))
     places_f = [(inv[p.start], inv[p.end], p) for p in places if 0 <= p.start < p.end <= len(text)]
     sents = split_sentences(f)
@@ -127,13 +185,13 @@ def extract_claims(
     para_first: dict[int, int] = {}
     for s in sents:
         para_first.setdefault(s.paragraph, s.start)
-        sent_para.append((para_first[s.paragraph], s.start, s.paragraph))
+        sent_para.append((para_first[s.paragraph], s.start, s.end))
     for i, c in enumerate(raws):
         c.date = _claim_date(c, dates_f, raws, i, sent_para, anchor)
     where = claim_places.assign_places(ctx, raws, places_f)
     out: list[ClaimDraft] = []
     seen: set[tuple[str, str, str]] = set()
-    for c, place in zip(raws, where, strict=True):
+    for c, (place, place_at) in zip(raws, where, strict=True):
         qs, qe = c.content
         q_src = _to_src(fmap, qs, qe)
         quote = _SPACES.sub(" ", text[q_src[0] : q_src[1]]).strip(_QUOTE_TRIM)
@@ -160,6 +218,7 @@ def extract_claims(
                 place=place,
                 mentions=mentions,
                 confidence=round(c.confidence, 2),
+                place_text=text[place_at[0] : place_at[1]] if place_at else None,
             )
         )
     return out

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from service.hindi import fold
-
 # Danda, double danda, ? and ! always end a sentence outside quotes; "." only when it is not an
 # abbreviation or a decimal point (Hindi web text often uses "." as danda).
 _HARD_TERMS = frozenset("।॥?!")
@@ -42,7 +40,7 @@ def _period_ends(text: str, i: int) -> bool:
     j = i
     while j > 0 and not text[j - 1].isspace() and text[j - 1] not in ".(\"'“‘":
         j -= 1
-    token = fold(text[j:i])
+    token = text[j:i].lower().replace("\u0949", "\u094b")
     if not token:
         return True
     if token in _ABBREVS:

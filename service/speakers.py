@@ -13,7 +13,7 @@ _STOP = frozenset(
     """को में पर से तक बाद दौरान हुए हुई हुआ कर करके लेकर देकर वाले वाली वाला वहीं वही उधर इधर हालांकि
     दरअसल जबकि लेकिन मगर परंतु किंतु तो कि जहां जब तब इसलिए क्योंकि आज कल अब फिर भी ही यहां वहां बता दें
     है हैं था थी थे गया गई गए किया की दिया दी रहा रही रहे सकता इसके उसके इसी साथ बीच पहले बाद
-    मौके वर्षीय साल तरफ ओर हवाले बयान""".split()
+    मौके वर्षीय साल तरफ ओर हवाले बयान वक्त समय दिन रात सुबह शाम दोपहर होकर जाकर आकर मिलकर पहुंचकर लिखकर बताकर सुनकर देखकर""".split()
 )
 _LEADING_DROP = frozenset("एक इस उस यह वह ये वे और तथा एवं व".split())
 _PUNCT_STOP = re.compile(r"[,;:।!?|\-–—]$")
@@ -29,7 +29,7 @@ ROLE_HEADS = frozenset(
     उपाध्यक्ष नगराध्यक्ष प्रवक्ता सदस्य सांसद विधायक महापौर मेयर कलेक्टर आयुक्त कमिश्नर अधिकारी प्रभारी
     डीसीपी एसपी एसएसपी डीएसपी एसडीओपी एसीपी डीआइजी आइजी टीआइ टीआई एसआइ एसआई एएसआइ एएसआई सीएम पीएम
     सीईओ चेयरमैन प्रबंधक संचालक प्रमुख चीफ सहायक न्यायाधीश जज वकील अधिवक्ता डाक्टर डोक्टर चिकित्सक
-    माइक्रोबायोलोजिस्ट विशेषज्ञ वैज्ञानिक प्रोफेसर प्राचार्य कप्तान कोच नेता राजदूत समकक्ष पार्षद सरपंच
+    माइक्रोबायोलोजिस्ट विशेषज्ञ वैज्ञानिक प्रोफेसर प्राचार्य कप्तान कोच नेता राजदूत डायरेक्टर समकक्ष पार्षद सरपंच
     कमांडर जनरल थानेदार सुपरिटेंडेंट अधीक्षक उपायुक्त संयोजक सचेतक संरक्षक सुप्रीमो पत्नी पति भाई बहन
     पिता मां बेटा बेटी बेटे पुत्र पुत्री चाचा मामा फूफा दादा शिकायतकर्ता पीड़ित पीडित मृतक छात्र""".split()
 )
@@ -151,6 +151,9 @@ def split_role_name(words: list[str], folded: list[str]) -> SpeakerParts:
     aliases = [b for b in bracket if len(b.split()) <= 3]
     if is_org and cut < len(f_out) - 1:
         return SpeakerParts(None, " ".join(w.strip(_STRIP) for w in outside), "organization", tuple(aliases))
+    # "डायरेक्टर जनरल ऑफ हेल्थ जेरोम": an English "of"-phrase still belongs to the role.
+    while cut >= 0 and cut + 2 < len(f_out) and f_out[cut + 1] in ("ओफ", "of"):
+        cut += 2
     role = " ".join(w.strip(_STRIP) for w in outside[: cut + 1]) or None
     rest = outside[cut + 1 :]
     rest_f = f_out[cut + 1 :]
@@ -275,7 +278,11 @@ class EntityBook:
     def _same_name(a: str, b: str) -> bool:
         if not a or not b:
             return False
-        if a == b or a in b.split() or b in a.split():
+        if a == b:
+            return True
+        if " और " in f" {a} " or " और " in f" {b} ":
+            return False  # a coordination ("युसूफ और गुलबानू") is not either of its members
+        if a in b.split() or b in a.split():
             return True
         at, bt = a.split(), b.split()
         if at[-1] == bt[-1] and (len(at) == 1 or len(bt) == 1 or a in b or b in a):
