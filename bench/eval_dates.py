@@ -39,7 +39,7 @@ def as_json(m: DateMention) -> dict:
 
 
 def anchor_for(article: dict, today: dt.date) -> dt.date:
-    published = dt.date.fromisoformat(article["published"]) if article.get("published") else None
+    published = dt.date.fromisoformat(article["published"][:10]) if article.get("published") else None
     return choose_anchor(article["text"], published=published, today=today).value
 
 

@@ -99,6 +99,21 @@ def shift(anchor: dt.date, unit: str, n: int) -> Value:
     return year(anchor.year + n)
 
 
+_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def shift_from(base: Value, unit: str, n: int) -> Value:
+    """``n`` units after (or before) a resolved period, no finer than that period."""
+    moved = shift(base.date_from, unit, n)
+    coarse = max(base.granularity, unit, key=_ORDER.__getitem__)
+    if coarse == moved.granularity:
+        return moved
+    d = moved.date_from
+    return {"week": week, "month": lambda x: month(x.year, x.month), "year": lambda x: year(x.year)}[coarse](
+        d
+    )
+
+
 def date_range(first: dt.date, last: dt.date) -> Value:
     """A span of days: the start day's value with the whole interval."""
     return Value(first.isoformat(), "day", first, last)

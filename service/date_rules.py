@@ -6,13 +6,18 @@ import re
 
 from service.date_lexicon import (
     DAY_RE,
+    EN_MONTHS,
     MONTH_RE,
+    MONTHS,
+    NUMBER_WORDS,
     NUMWORD_RE,
+    PERIOD_PREFIX,
     PERIOD_RE,
     PREFIX_RE,
     UNIT_RE,
     VAGUE,
     WEEKDAY_RE,
+    WEEKDAYS,
     YEAR_RE,
     B,
     E,
@@ -34,6 +39,7 @@ _PARTS = [
     # weekday with its date in brackets or after a comma: one mention, checked for agreement
     ("wd_date", f"{B}(?P<wd_w>{WEEKDAY_RE}){_S}(?:\\({_S}(?P<wd_in>{_DMY}|{_NUMERIC}){_S}\\)"
      f"|,{_S}(?P<wd_in2>{_DMY}|{_NUMERIC}))"),
+    ("date_wd", f"(?P<dw_in>{_DMY}){_S},{_S}(?P<dw_w>{WEEKDAY_RE}){E}"),
     ("numeric", _NUMERIC),
     # 11 से 13 जुलाई / 11-13 जुलाई: one mention, value of the first day, interval over the range
     ("range", f"(?P<rg_d1>{DAY_RE}){_S}(?:-|–|से|व|और){_S}(?P<rg_d2>{DAY_RE}){_S1}(?P<rg_m>{MONTH_RE})"
@@ -54,6 +60,75 @@ _PARTS = [
 ]  # fmt: skip
 
 CANDIDATES = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PARTS))
+
+# Every candidate starts at a digit run or at one of the words below; each start word can only
+# begin some grammar parts. Trying just those parts, just there, keeps a 2 KB article well under
+# a millisecond: Python's regex engine would otherwise try every alternative at every character.
+_DIGIT_PARTS = ("date_wd", "numeric", "range", "dmy", "rel_unit", "year")
+_MONTH_WORDS = [
+    *(w.removesuffix("\\.") for ws in MONTHS.values() for w in ws),
+    *EN_MONTHS.split("|"),
+]
+_STARTS: dict[str, set[str]] = {}
+for _words, _parts in (
+    ([w for ws in WEEKDAYS.values() for w in ws], ("wd_date", "wd")),
+    (NUMBER_WORDS, ("date_wd", "range", "dmy", "rel_unit")),
+    (["दर्जन"], ("rel_unit",)),
+    (_MONTH_WORDS, ("en_mdy", "my")),
+    (["आगामी", "अगले", "आने", "बीते", "पिछले", "गत"], ("dmy",)),
+    ([w.split()[0] for w in PERIOD_PREFIX], ("period",)),
+    (
+        [re.match(r"[^\s(?|]+", k.removeprefix("(?:").removeprefix("(?<!के )(?<!की )")).group() for k in VAGUE]
+        + ["अब", "अभी", "अबतक", "अभीतक", "आजकल", "बीते", "पिछले", "वर्तमान", "मौजूदा"],
+        ("vague",),
+    ),
+    (["बीते", "पिछले", "गत", "अगले", "आगामी", "आने", "इस", "इसी"], ("wd",)),
+    (["आज", "कल", "परसों", "परसो", "बीते", "बीती", "पिछली"], ("deictic",)),
+    (["सन", "साल", "वर्ष", "ईस्वी", "ईसवी"], ("year",)),
+):
+    for _w in _words:
+        _STARTS.setdefault(_w, set()).update(_parts)
+_ORDER = [name for name, _ in _PARTS]
+_SUBSETS: dict[frozenset, re.Pattern] = {}
+
+
+def _subset(parts) -> re.Pattern:
+    key = frozenset(parts)
+    if key not in _SUBSETS:
+        _SUBSETS[key] = re.compile("|".join(f"(?P<{n}>{rx})" for n, rx in _PARTS if n in key))
+    return _SUBSETS[key]
+
+
+_BY_WORD = {w: _subset(parts).match for w, parts in _STARTS.items()}
+_BY_DIGIT = _subset(_DIGIT_PARTS).match
+
+
+def _trie_regex(words) -> str:
+    """Alternation factored by first character, so the engine can skip non-starting characters fast."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(re.escape(c) + "(?:" + "|".join(rests) + ")" for c, rests in by_first.items())
+
+
+# Digits glued to Latin letters ("covid2019") never start a date; glued to Devanagari they do,
+# since scraped text often loses the space ("है।10 साल पहले").
+TRIGGER = re.compile(f"(?<![0-9a-z_])[0-9]+|{B}(?:{_trie_regex(_STARTS)}){E}")
+
+
+def candidates(folded: str):
+    """Grammar matches in text order, tried only where a start word begins."""
+    end = 0
+    for tok in TRIGGER.finditer(folded):
+        start = tok.start()
+        if start < end:
+            continue
+        word = tok.group()
+        m = (_BY_DIGIT if word[0].isdigit() else _BY_WORD[word])(folded, start)
+        if m is not None:
+            end = m.end()
+            yield m
+
 
 # Tense cues, scanned left to right after a mention; the first cue decides its clause.
 _FUTURE = (
@@ -78,20 +153,25 @@ def clause_tense(folded: str, end: int, *, window: int = 160) -> str:
 
     News narrates the past, so an undecided clause counts as past.
     """
+    return explicit_tense(folded, end, window=window) or PAST
+
+
+def explicit_tense(folded: str, end: int, *, window: int = 160) -> str | None:
+    """The tense cue of the clause after ``end``, or None when the clause has none."""
     chunk = folded[end : end + window]
     stop = _CLAUSE_END.search(chunk)
     if stop:
         chunk = chunk[: stop.start()]
     m = _TENSE.search(chunk)
     if m is None:
-        return PAST
+        return None
     # "घोषित किया जाएगा": a participle before a future auxiliary is a passive future.
     if m.lastgroup == "past" and _AUX_FUTURE.match(chunk, m.end()):
         return FUTURE
     return FUTURE if m.lastgroup == "fut" else PAST
 
 
-_EVENT_BEFORE = re.compile(r"(?:^|\s)(?P<pro>इस|उस|जिस)?के\s*$")
+_EVENT_BEFORE = re.compile(r"(?:^|\s)(?P<pro>इस|उस|जिस)?(?:के|से)\s*$")
 
 
 def event_relative(folded: str, start: int) -> str | None:
@@ -103,7 +183,7 @@ def event_relative(folded: str, start: int) -> str | None:
 
 
 _COUNT_AFTER_YEAR = re.compile(
-    r"\s*(?:से|के)\s+(?:अधिक|ज्यादा|कम|ऊपर|पार|करीब|आसपास|नीचे)|\s*(?:-|–)\s*\d|\s*(?:रुपये|रुपए|रु\.|लोग|लोगों|मामले|मामलों|करोड़|करोड|लाख|हजार|किलो|मीटर|किमी|%|प्रतिशत)"
+    r"\s*(?:के|का)\s+दशक|\s*(?:से|के)\s+(?:अधिक|ज्यादा|कम|ऊपर|पार|करीब|आसपास|नीचे)|\s*(?:-|–)\s*\d|\s*(?:रुपये|रुपए|रु\.|लोग|लोगों|मामले|मामलों|करोड़|करोड|लाख|हजार|किलो|मीटर|किमी|%|प्रतिशत)"
 )
 _COUNT_BEFORE_YEAR = re.compile(
     r"(?:कुल|लगभग|करीब|रुपये|रुपए|₹|rs\.?|संख्या|नंबर|नम्बर|क्रमांक|कोविड|covid|धारा|अंक|-)\s*$"

@@ -35,7 +35,7 @@ from service.date_lexicon import (
     number_value,
     weekday_number,
 )
-from service.date_rules import CANDIDATES, clause_tense, event_relative, plausible_year
+from service.date_rules import candidates, clause_tense, event_relative, explicit_tense, plausible_year
 
 PAST, FUTURE = cal.PAST, cal.FUTURE
 
@@ -67,6 +67,8 @@ _INNER_NUM = re.compile(r"(?P<a>\d{1,4})[./-](?P<b>\d{1,2})[./-](?P<c>\d{1,4})")
 _VAGUE_KEYS = [(re.compile(k), ref) for k, ref in VAGUE.items()]
 _IDIOM = re.compile(r"दो जून की रोटी|\S+ मार्च (?:निकाल|में)")
 _LATIN_MONTH = re.compile(r"[a-z]")
+_EVERY = re.compile(r"(?:प्रति|प्रत्येक|हर)\s+$")
+_GAP = re.compile(r"\s+(?:भी|फिर|दोबारा)(?![\u0900-\u097f])")
 _PREFIX_TENSE = {"आगामी": FUTURE, "अगले": FUTURE, "आने वाले": FUTURE, "बीते": PAST, "पिछले": PAST, "गत": PAST}
 
 
@@ -98,8 +100,9 @@ def _day_month(
 
 
 def _weekday_with_date(m: re.Match, anchor: dt.date, tense: str) -> tuple[cal.Value | None, tuple]:
-    inner = m.group("wd_in") or m.group("wd_in2")
-    wd = weekday_number(m.group("wd_w"))
+    g = m.groupdict()  # the part's own groups only: subset patterns lack the others
+    inner = g.get("wd_in") or g.get("wd_in2") or g.get("dw_in")
+    wd = weekday_number(g.get("wd_w") or g.get("dw_w"))
     if (got := _numeric(inner)) is not None:
         value, warns = cal.day(got), ()
     else:
@@ -116,7 +119,7 @@ def _resolve(m: re.Match, text: str, anchor: dt.date, last: cal.Value | None):
     """(value, warnings, span group) for one candidate match, or None when it is not a date."""
     kind = m.lastgroup
     tense = clause_tense(text, m.end())
-    if kind == "wd_date":
+    if kind in ("wd_date", "date_wd"):
         return (*_weekday_with_date(m, anchor, tense), kind)
     if kind == "numeric":
         got = _numeric(m.group())
@@ -148,6 +151,8 @@ def _resolve(m: re.Match, text: str, anchor: dt.date, last: cal.Value | None):
         ref = next(r for rx, r in _VAGUE_KEYS if rx.fullmatch(m["vg"]))
         return cal.vague(ref, anchor), (), kind
     if kind == "wd":
+        if _EVERY.search(text, max(0, m.start() - 10), m.start()):
+            return None  # "प्रति शनिवार": a recurring day, not a date
         return _bare_weekday(m, anchor, tense), (), kind
     if kind == "deictic":
         return _deictic(m, anchor, tense), (), kind
@@ -165,14 +170,18 @@ def _relative_unit(m: re.Match, text: str, anchor: dt.date, last: cal.Value | No
     if not 1 <= n <= 100:
         return None
     sign = 1 if m["ru_dir"] == "बाद" else -1
+    said = explicit_tense(text, m.end())
+    gap = _GAP.match(text, m.end())
+    if sign > 0 and gap and (gap.group().strip() == "भी" or said is None):
+        return None  # "छह साल बाद भी", "तीन साल बाद फिर शुरू": a gap, not a point in time
     relation = event_relative(text, m.start())
-    if relation is None and sign > 0 and tense == PAST:
-        relation = "event"  # "40 दिन बाद ही ... करवा दिया": after a narrated event, not after today
+    if relation is None and sign > 0 and said == PAST:
+        relation = "anaphor"  # "2011 में ... और दो साल बाद साझेदार बने": after the narrated event
     if relation is None:
         return cal.shift(anchor, unit, sign * n), (), "rel_unit"
     base = last if last is not None and last.granularity != "vague" else cal.day(anchor)
-    if relation == "anaphor" and base.granularity == "day":
-        return cal.shift(base.date_from, unit, sign * n), ("event_relative",), "rel_unit"
+    if relation == "anaphor":
+        return cal.shift_from(base, unit, sign * n), ("event_relative",), "rel_unit"
     # "<event> के दो दिन बाद <main clause>": the main clause happens at the discourse time.
     return base, ("event_relative",), "rel_unit"
 
@@ -200,7 +209,7 @@ def resolve_dates(text: str, anchor: dt.date) -> list[DateMention]:
     folded = Folded(text)
     out: list[DateMention] = []
     last: cal.Value | None = None
-    for m in CANDIDATES.finditer(folded.text):
+    for m in candidates(folded.text):
         got = _resolve(m, folded.text, anchor, last)
         if got is None:
             continue

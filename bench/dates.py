@@ -1,0 +1,86 @@
+"""Speed and accuracy of resolve_dates against dateparser.search.search_dates on the eval articles.
+
+Usage: python bench/dates.py [--repeat N]
+Both run in this process on dev.jsonl + seed.jsonl with the same anchors (choose_anchor); the
+medians are per article, warm (one untimed pass first). Scores use shared/eval/score.py rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import time
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import eval_dates  # noqa: E402
+from dateparser.search import search_dates  # noqa: E402
+
+from service.dates import resolve_dates  # noqa: E402
+
+
+def dateparser_dates(text: str, anchor: dt.date) -> dict:
+    """search_dates output as DateMention-like dicts; spans found left to right in the text."""
+    base = dt.datetime.combine(anchor, dt.time())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = search_dates(text, languages=["hi"], settings={"RELATIVE_BASE": base}) or []
+    out, pos = [], 0
+    for expr, when in found:
+        start = text.find(expr, pos)
+        if start < 0:
+            start = text.find(expr)
+        if start < 0:
+            continue
+        pos = start + len(expr)
+        out.append({"text": expr, "start": start, "end": pos, "value": when.date().isoformat()})
+    return {"dates": out}
+
+
+def ours(text: str, anchor: dt.date) -> dict:
+    return {"dates": [eval_dates.as_json(m) for m in resolve_dates(text, anchor)]}
+
+
+def timed_median(fn, articles, anchors, repeat: int) -> tuple[float, list[dict]]:
+    """Median over articles of the per-article best-of-``repeat`` wall time, in milliseconds."""
+    preds = [fn(a["text"], anc) for a, anc in zip(articles, anchors, strict=True)]  # warm-up
+    per_article = []
+    for a, anc in zip(articles, anchors, strict=True):
+        runs = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            fn(a["text"], anc)
+            runs.append(time.perf_counter() - t0)
+        per_article.append(min(runs) * 1000)
+    return statistics.median(per_article), preds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=20, help="timed runs per article for resolve_dates")
+    a = ap.parse_args()
+    scorer = eval_dates.load_scorer()
+    today = dt.date.today()
+    articles = eval_dates.load("dev.jsonl") + eval_dates.load("seed.jsonl")
+    anchors = [eval_dates.anchor_for(x, today) for x in articles]
+    chars = statistics.median(len(x["text"]) for x in articles)
+
+    our_ms, our_pred = timed_median(ours, articles, anchors, a.repeat)
+    dp_ms, dp_pred = timed_median(dateparser_dates, articles, anchors, max(1, a.repeat // 10))
+    our_f1 = eval_dates.score(articles, our_pred, scorer)[0]["date_strict_f1"]
+    dp_f1 = eval_dates.score(articles, dp_pred, scorer)[0]["date_strict_f1"]
+
+    print(f"articles={len(articles)} median_chars={chars:.0f}")
+    print(
+        f"resolve_dates median={our_ms:.2f}ms search_dates median={dp_ms:.1f}ms "
+        f"ratio={dp_ms / our_ms:.0f}x f1 ours={our_f1:.2f} dateparser={dp_f1:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
