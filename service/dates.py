@@ -231,7 +231,9 @@ _DATELINE = re.compile(
 
 def dateline(text: str, *, reference: dt.date) -> dt.date | None:
     """Date of a wire-service opening ("नई दिल्ली, तीन मई (भाषा)"), year nearest the reference."""
-    m = _DATELINE.match(Folded(text[:200]).text)
+    # Scraped articles sometimes carry a headline line above the dateline.
+    head = Folded(text[:300]).text.split("\n", 2)
+    m = next((m for line in head[:2] if (m := _DATELINE.match(line))), None)
     if not m:
         return None
     value, _ = _day_month(m["d"], m["m"], m["y"], reference, PAST)
