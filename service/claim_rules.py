@@ -73,6 +73,11 @@ class RawClaim:
     date: Any = None
 
 
+def _chain(*its):
+    for it in its:
+        yield from it
+
+
 def _last(it):
     found = None
     for found in it:  # noqa: B007 - we want the last match
@@ -179,9 +184,10 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
                 RawClaim(ent, role, lemma, vclass, content, qtype, span, region, si, pre, conf, excluded)
             )
 
-        # X का कहना है कि …
-        for m in lx.GENITIVE_RE.finditer(f, s, e):
-            sp = _speaker(ctx, book, f, s, m.start(), "का", dates)
+        # X का कहना है कि … / उनका कहना है कि …
+        for m in _chain(lx.GENITIVE_RE.finditer(f, s, e), lx.GENITIVE_PRONOUN_RE.finditer(f, s, e)):
+            marker = m.group("pron") if "pron" in m.groupdict() and m.group("pron") else "का"
+            sp = _speaker(ctx, book, f, s, m.start(), "उन्होंने" if marker != "का" else "का", dates)
             if sp is None:
                 continue
             ent, role, np_s, _ = sp
@@ -310,7 +316,7 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
             for ne in NE_RE.finditer(f, s, e):
                 if ne.group() == "ने" and not any(cs <= ne.start() < ce for cs, ce in consumed):
                     np = np_before(f, ne.start(), s, blocked=dates)
-                    if np is not None and len(np.tokens) <= 5:
+                    if np is not None and len(np.tokens) <= 8:
                         _speaker(ctx, book, f, s, ne.start(), "ने", dates)
                 elif ne.group() in PRONOUNS:
                     book.pronoun()

@@ -37,3 +37,158 @@ def test_seed_yields_exactly_the_four_design_claims():
 def test_seed_tail_yields_no_claims():
     tail = "world news, latest news, hindi news today, oxbig news\nEnglish News\nhttps://example.com/a-b"
     assert claims_of(tail) == []
+
+
+D = dt.date(2024, 3, 6)  # a Wednesday
+
+
+def one(text: str, anchor: dt.date = D, places=None):
+    claims = claims_of(text, anchor, places)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def test_ne_kaha_ki_indirect():
+    c = one("जिला कलेक्टर अनीता राव ने कहा कि स्कूल सोमवार से खुलेंगे।")
+    assert (c.speaker_name, c.speaker_role, c.verb, c.verb_class) == (
+        "अनीता राव",
+        "जिला कलेक्टर",
+        "कहा",
+        "statement",
+    )
+    assert c.quote == "स्कूल सोमवार से खुलेंगे" and c.quote_type == "indirect"
+
+
+def test_ne_kaha_direct_quote_and_quote_first_order():
+    text = "कोच ने कहा, “टीम तैयार है। हम जीतेंगे।” मैच कल है।"
+    c = one(text)
+    assert c.quote_type == "direct" and c.quote == "टीम तैयार है। हम जीतेंगे" and c.speaker_name == "कोच"
+    text2 = "“सड़क इसी महीने बनेगी।”, महापौर सुनीता शर्मा ने कहा।"
+    c2 = one(text2)
+    assert c2.speaker_name == "सुनीता शर्मा" and c2.quote == "सड़क इसी महीने बनेगी" and c2.quote_type == "direct"
+    assert text2[c2.start : c2.end].startswith("“सड़क")
+
+
+def test_ke_mutabik_is_attribution():
+    c = one("थाना प्रभारी मनोज वर्मा के मुताबिक आरोपी फरार है और तलाश जारी है।")
+    assert c.verb == "के मुताबिक" and c.verb_class == "attribution" and c.speaker_name == "मनोज वर्मा"
+    assert one("बिजली कंपनी के अनुसार, कटौती दो घंटे रहेगी।").verb == "के अनुसार"
+
+
+def test_ka_kahna_hai_and_pronoun():
+    text = "किसान संघ के अध्यक्ष रामपाल यादव ने मंडी का दौरा किया। उनका कहना है कि खरीद धीमी है।"
+    c = one(text)
+    assert c.speaker_name == "रामपाल यादव" and c.verb == "कहा" and c.quote == "खरीद धीमी है"
+
+
+def test_object_content_for_warning_accusation_threat():
+    text = "विपक्ष के नेता ने सरकार पर किसानों की अनदेखी करने का आरोप लगाया।"
+    c = one(text)
+    assert c.verb == "आरोप लगाया" and c.verb_class == "accusation"
+    assert c.quote == "सरकार पर किसानों की अनदेखी करने का"
+    assert "आरोप लगाया" in text[c.start : c.end]
+    w = one("मौसम विभाग ने अगले दो दिन भारी बारिश की चेतावनी दी है।")
+    assert w.verb == "चेतावनी दी" and w.speaker_kind == "organization"
+    t = one("बदमाशों ने दुकानदार को जान से मारने की धमकी दी।")
+    assert t.verb == "धमकी दी" and t.verb_class == "threat"
+
+
+def test_two_verbs_share_one_subject():
+    claims = claims_of("ग्रामीणों ने सड़क की मांग की और अफसरों पर लापरवाही का आरोप लगाया।")
+    assert [c.verb for c in claims] == ["मांग की", "आरोप लगाया"]
+    assert claims[1].quote == "अफसरों पर लापरवाही का"
+
+
+def test_passive_without_agent_is_no_claim_and_with_agent_is():
+    assert claims_of("बताया गया कि पुल की मरम्मत अगले माह होगी।") == []
+    assert claims_of("बैठक में कहा गया कि नियम सख्त होंगे।") == []
+    c = one("नगर निगम द्वारा जारी बयान में कहा गया है कि पानी की आपूर्ति बाधित रहेगी।")
+    assert c.speaker_name == "नगर निगम" and c.quote == "पानी की आपूर्ति बाधित रहेगी"
+
+
+def test_pronoun_resolution_to_last_person_subject():
+    text = (
+        "राज्य के शिक्षा मंत्री विनोद पाठक ने स्कूल का निरीक्षण किया। "
+        "नगर निगम ने भी टीम भेजी। उन्होंने बताया कि नए कमरे बनेंगे।"
+    )
+    c = one(text)
+    assert c.speaker_name == "विनोद पाठक" and c.verb == "बताया"
+
+
+def test_bare_role_and_surname_refer_to_named_speaker():
+    text = (
+        "वित्त मंत्री कविता मेहता ने कहा कि घाटा घटेगा। "
+        "वित्त मंत्री ने कहा कि कर नहीं बढ़ेंगे। मेहता ने बताया कि बजट मार्च में आएगा।"
+    )
+    claims = claims_of(text, D)
+    assert [c.speaker_name for c in claims] == ["कविता मेहता"] * 3
+
+
+def test_denial_announcement_demand_confirmation_instruction_written():
+    cases = {
+        "पुलिस ने आरोपों से इनकार कर दिया।": ("इनकार किया", "denial"),
+        "सरकार ने नई योजना की घोषणा की।": ("घोषणा की", "announcement"),
+        "कंपनी ने वेतन बढ़ाने का ऐलान किया है।": ("ऐलान किया", "announcement"),
+        "व्यापारियों ने टैक्स घटाने की मांग की।": ("मांग की", "demand"),
+        "प्रशासन ने लोगों से घरों में रहने की अपील की।": ("अपील की", "appeal"),
+        "अस्पताल ने दो नए मरीजों की पुष्टि की।": ("पुष्टि की", "confirmation"),
+        "कलेक्टर ने अफसरों को सर्वे करने के निर्देश दिए।": ("निर्देश दिए", "instruction"),
+        "सांसद ने ट्वीट किया कि रेल लाइन मंजूर हो गई है।": ("ट्वीट किया", "written"),
+        "संघ ने प्रस्ताव को खारिज कर दिया।": ("खारिज किया", "denial"),
+        "विधायक ने सड़क निर्माण में देरी पर चिंता जताई।": ("चिंता जताई", "statement"),
+    }
+    for text, (verb, cls) in cases.items():
+        c = one(text)
+        assert (c.verb, c.verb_class) == (verb, cls), text
+
+
+def test_dates_explicit_inherited_anchor():
+    text = (
+        "सांसद प्रिया सिंह ने सोमवार को कहा कि पुल बनेगा।\n"
+        "प्रिया सिंह ने बताया कि काम मई में शुरू होगा।\n"
+        "व्यापार मंडल ने कहा कि दुकानें खुली रहेंगी।"
+    )
+    a, b, c = claims_of(text, D)
+    assert (a.date.value, a.date.source) == ("2024-03-04", "explicit")
+    assert (b.date.value, b.date.source) == ("2024-03-04", "inherited")
+    assert (c.date.value, c.date.source) == ("2024-03-06", "anchor")
+
+
+def test_date_in_content_is_not_the_claim_date():
+    c = one("मंत्री ने कहा कि मेला 20 अप्रैल को लगेगा।")
+    assert c.date.source == "anchor"
+
+
+def test_event_context_date_in_same_paragraph():
+    text = "सोमवार को अदालत में सुनवाई हुई। अदालत ने कहा कि रिपोर्ट पेश की जाए।"
+    c = one(text)
+    assert (c.date.value, c.date.source) == ("2024-03-04", "inherited")
+
+
+def test_place_from_dateline_and_in_clause_and_content_mentions():
+    text = "भोपाल, 5 मार्च। मुख्यमंत्री ने कहा कि दिल्ली से मदद मिलेगी।"
+    c = one(text)
+    assert c.place is not None and c.place.name_en == "Bhopal"
+    assert [m.place.name_en for m in c.mentions] == ["New Delhi"] or [m.text for m in c.mentions] == ["दिल्ली"]
+    c2 = one("जयपुर में आयोजित सभा में नेता ने कहा कि चुनाव जीतेंगे।")
+    assert c2.place is not None and c2.place.name_en == "Jaipur"
+
+
+def test_place_from_speaker_travel_cue():
+    text = (
+        "विदेश मंत्री अनिल शर्मा ने व्यापार बढ़ाने का आश्वासन दिया। अनिल शर्मा मंगलवार को टोक्यो पहुंचे, जहां उनका स्वागत हुआ।"
+    )
+    c = one(text)
+    assert c.place is not None and c.place.name_en == "Tokyo"
+
+
+def test_quote_box_byline():
+    text = "फैसला ऐतिहासिक है। इससे हजारों लोगों को राहत मिलेगी। -सुरेश मीणा, वरिष्ठ अधिवक्ता"
+    c = one(text)
+    assert c.speaker_name == "सुरेश मीणा" and c.speaker_role == "वरिष्ठ अधिवक्ता"
+
+
+def test_no_claims_from_plain_narration_and_never_crash():
+    assert claims_of("बारिश से कई सड़कें बंद रहीं। लोग घरों में रहे।") == []
+    for junk in ["", " ", "ने", "ने कहा", "“", "कहा कि", "के मुताबिक", "\n\n।।"]:
+        claims_of(junk)

@@ -1,0 +1,48 @@
+"""Hindi sentence splitting: terminators, abbreviations, decimals, lines and quotations."""
+
+from __future__ import annotations
+
+from service.sentences import split_sentences
+
+
+def texts(t: str) -> list[str]:
+    return [t[s.start : s.end] for s in split_sentences(t)]
+
+
+def test_danda_question_exclamation_and_period():
+    t = "बारिश तेज हुई। सड़कें बंद रहीं? लोग परेशान हुए! बिजली भी गई."
+    assert texts(t) == ["बारिश तेज हुई।", "सड़कें बंद रहीं?", "लोग परेशान हुए!", "बिजली भी गई."]
+
+
+def test_abbreviation_and_decimal_do_not_split():
+    t = "प्रो. रमेश वर्मा और डॉ. सीमा ने कहा कि दर 4.75 प्रतिशत है। अगली बैठक कल होगी।"
+    assert texts(t) == ["प्रो. रमेश वर्मा और डॉ. सीमा ने कहा कि दर 4.75 प्रतिशत है।", "अगली बैठक कल होगी।"]
+
+
+def test_line_breaks_split_and_carry_paragraph_index():
+    t = "पहला शीर्षक\nदूसरी पंक्ति का वाक्य। तीसरा वाक्य।"
+    sents = split_sentences(t)
+    assert [s.paragraph for s in sents] == [0, 1, 1]
+    assert t[sents[0].start : sents[0].end] == "पहला शीर्षक"
+
+
+def test_multi_sentence_curly_quote_stays_together():
+    t = "मेयर ने कहा, “सफाई पहले होगी। फिर सड़कें बनेंगी।” इसके बाद बैठक खत्म हुई।"
+    assert texts(t) == ["मेयर ने कहा, “सफाई पहले होगी। फिर सड़कें बनेंगी।”", "इसके बाद बैठक खत्म हुई।"]
+
+
+def test_ascii_and_double_apostrophe_quotes():
+    t = "मंत्री ने कहा, ''काम जारी है। हम तैयार हैं।\" कल फिर समीक्षा होगी।"
+    assert texts(t)[0] == "मंत्री ने कहा, ''काम जारी है। हम तैयार हैं।\""
+    t2 = "प्रधान ने कहा, 'गांव में पानी है। टैंकर आएंगे।' फिर वे चले गए।"
+    assert len(texts(t2)) == 2
+
+
+def test_quote_followed_by_attribution_is_one_sentence():
+    t = "“हम पीछे नहीं हटेंगे। लड़ाई जारी रहेगी।”, किसान नेता ने कहा। सभा खत्म हुई।"
+    assert texts(t)[0] == "“हम पीछे नहीं हटेंगे। लड़ाई जारी रहेगी।”, किसान नेता ने कहा।"
+
+
+def test_urls_and_initials():
+    t = "देखें example.com पर। ए. के. शर्मा आए।"
+    assert texts(t)[0] == "देखें example.com पर।"

@@ -1,0 +1,62 @@
+"""Speaker noun phrases: boundaries, role/name split and coreference inside an article."""
+
+from __future__ import annotations
+
+from service.hindi import fold
+from service.speakers import EntityBook, np_before, split_role_name
+
+
+def np_text(sentence: str) -> str:
+    f = fold(sentence)
+    pos = f.index(" ने ")
+    np = np_before(f, pos, 0)
+    assert np is not None
+    return f[np.start : np.end]
+
+
+def parts(np: str):
+    words = np.split()
+    return split_role_name(words, [fold(w) for w in words])
+
+
+def test_np_stops_at_adverbials_and_connectives():
+    assert np_text("बैठक के बाद जिला कलेक्टर अनीता राव ने कहा कि") == "जिला कलेक्टर अनीता राव"
+    assert np_text("वहीं, राज्य के कृषि मंत्री ने बताया") == "राज्य के कृषि मंत्री"
+    assert np_text("इस दौरान पार्टी अध्यक्ष ने कहा") == "पार्टी अध्यक्ष"
+    assert np_text("मंगलवार को नगर निगम ने कहा") == "नगर निगम"
+    assert np_text("सभा को संबोधित करते हुए सांसद ने कहा") == "सांसद"
+
+
+def test_np_keeps_bracketed_abbreviation():
+    assert np_text("भारतीय मौसम विभाग (आईएमडी) ने चेतावनी दी") == "भारतीय मौसम विभाग (आईएमडी)"
+
+
+def test_role_name_split():
+    p = parts("ब्राजील के विदेश मंत्री मौरो विएरा")
+    assert (p.role, p.name, p.kind) == ("ब्राजील के विदेश मंत्री", "मौरो विएरा", "person")
+    p = parts("जिला अस्पताल के अधीक्षक डॉ. नीरज जैन")
+    assert p.role == "जिला अस्पताल के अधीक्षक" and p.name == "नीरज जैन"
+    assert "डॉ. नीरज जैन" in p.aliases
+
+
+def test_organizations_and_abbreviations():
+    p = parts("भारतीय मौसम विभाग (आईएमडी)")
+    assert p.kind == "organization" and p.name == "भारतीय मौसम विभाग" and "आईएमडी" in p.aliases
+    assert parts("जिला प्रशासन").kind == "organization"
+    assert parts("नाराज ग्रामीणों").kind == "organization"  # a group speaks collectively
+
+
+def test_bare_role_and_surname_resolve_to_the_named_person():
+    book = EntityBook()
+    full = book.resolve(parts("राज्य के खेल मंत्री अरुण साव"), fold("राज्य के खेल मंत्री अरुण साव"), "x")
+    assert book.resolve(parts("खेल मंत्री"), fold("खेल मंत्री"), "खेल मंत्री") is full
+    assert book.resolve(parts("साव"), "साव", "साव") is full
+    assert full.name == "अरुण साव"
+
+
+def test_pronoun_prefers_recent_person_and_generic_org_refers_back():
+    book = EntityBook()
+    org = book.resolve(parts("केंद्रीय जल आयोग"), fold("केंद्रीय जल आयोग"), "केंद्रीय जल आयोग")
+    person = book.resolve(parts("इंजीनियर रवि कुमार"), fold("इंजीनियर रवि कुमार"), "x")
+    assert book.pronoun() is person
+    assert book.generic_org("आयोग") is org
