@@ -31,6 +31,8 @@ _DASH_BYLINE = re.compile(r"(?<!\S)[-–—]\s*([^\s\-–—][^।.!?\n\-–—]
 _NOT_SPEAKER = frozenset("आंकड़ों आंकड़े आंकडों नियम नियमों अधिनियम धर्म कानून परंपरा हिसाब योजना".split())
 _DATE_LEAD = re.compile(r"\s*(?:को|में|से)?\s*")
 _CLOSE = {"“": "”", "‘": "’"}
+_TOK_SPLIT = re.compile(r"[\s\"'“”‘’(),;:।.!?\-–—]+")
+
 _CONTINUE = re.compile(
     r"^\s*(?:(?:साथ\s+ही|इसके\s+साथ\s+ही|इसके\s+अलावा|आगे|फिर|यह\s+भी|और|उन्होंने\s+यह\s+भी)\s*,?\s*)+$"
 )
@@ -185,7 +187,15 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
             )
 
         # X का कहना है कि … / उनका कहना है कि …
-        for m in _chain(lx.GENITIVE_RE.finditer(f, s, e), lx.GENITIVE_PRONOUN_RE.finditer(f, s, e)):
+        st = f[s:e]
+        toks = set(_TOK_SPLIT.split(st))
+        has_gen = not lx.GENITIVE_NOUNS.isdisjoint(toks)
+        gen_iter = (
+            _chain(lx.GENITIVE_RE.finditer(f, s, e), lx.GENITIVE_PRONOUN_RE.finditer(f, s, e))
+            if has_gen
+            else ()
+        )
+        for m in gen_iter:
             marker = m.group("pron") if "pron" in m.groupdict() and m.group("pron") else "का"
             sp = _speaker(ctx, book, f, s, m.start(), "उन्होंने" if marker != "का" else "का", dates)
             if sp is None:
@@ -198,7 +208,7 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
             add(ent, role, lemma, vclass, c[:2], c[2], (np_s, c[1]), (s, m.end()), (s, np_s), 0.8)
             consumed.append((c[0], e))
         # “यह जानकारी X ने दी” — the content is the previous sentence.
-        m = _INFO_ANAPH.search(f, s, e)
+        m = _INFO_ANAPH.search(f, s, e) if "जानकारी" in toks else None
         if m and si > 0 and ctx.sents[si - 1].paragraph == sent.paragraph:
             ne = NE_RE.search(f, m.end(), e)
             di = _DI_RE.search(f, ne.end(), e) if ne else None
@@ -221,7 +231,7 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
                     consumed.append((s, e))
         # X ने … <reporting verb> …
         last_verb_end: dict[int, int] = {}
-        for m in lx.VERB_RE.finditer(f, s, e):
+        for m in lx.VERB_RE.finditer(f, s, e) if not lx.FIRST_WORDS.isdisjoint(toks) else ():
             if any(cs <= m.start() < ce for cs, ce in consumed):
                 continue
             verb = lx.verb_of(m)
@@ -287,7 +297,8 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
             if content[0] >= m.start():
                 consumed.append((content[0], e))
         # X के मुताबिक/अनुसार … (attribution; does not consume, a nested ने-claim may follow)
-        for m in lx.ATTRIBUTION_RE.finditer(f, s, e):
+        has_attr = "मुताबिक" in toks or "अनुसार" in toks
+        for m in lx.ATTRIBUTION_RE.finditer(f, s, e) if has_attr else ():
             if any(cs <= m.start() < ce for cs, ce in consumed):
                 continue
             sp = _speaker(ctx, book, f, s, m.start(), "के", dates)
@@ -311,8 +322,9 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
             )
         # Register other ने-subjects so that later pronouns resolve to them.
         if len(out) == n0:
-            for st in _STATEMENT_OF.finditer(f, s, e):  # "X का बयान सामने आया" introduces X
-                _speaker(ctx, book, f, s, st.start(), "का", dates)
+            has_st = "बयान" in toks or "प्रतिक्रिया" in toks
+            for sm in _STATEMENT_OF.finditer(f, s, e) if has_st else ():  # "X का बयान" introduces X
+                _speaker(ctx, book, f, s, sm.start(), "का", dates)
             for ne in NE_RE.finditer(f, s, e):
                 if ne.group() == "ने" and not any(cs <= ne.start() < ce for cs, ce in consumed):
                     np = np_before(f, ne.start(), s, blocked=dates)

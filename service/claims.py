@@ -57,12 +57,9 @@ class ClaimDraft:
 _SPACES = re.compile(r"\s+")
 # Same folding as service.hindi.fold_with_map, done with str.translate: that function walks the text
 # char by char through unicodedata and alone cost more than the whole 2 ms extraction budget.
-_FOLD = str.maketrans(
+_FOLD_PAIRS = (("\u0949", "\u094b"), ("\u0945", "\u0947"), ("\u0911", "\u0913"), ("\u0901", "\u0902"))
+_FOLD_RARE = str.maketrans(
     {
-        "\u0949": "\u094b",
-        "\u0945": "\u0947",
-        "\u0911": "\u0913",
-        "\u0901": "\u0902",
         "\u0958": "\u0915",
         "\u0959": "\u0916",
         "\u095a": "\u0917",
@@ -77,20 +74,30 @@ _FOLD = str.maketrans(
         **{chr(0x0966 + i): str(i) for i in range(10)},
     }
 )
+_RARE = re.compile("[\u0958-\u095f\u0929\u0931\u0934\u0966-\u096f]")
 _DROPPED = re.compile("[\u093c\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def _fold(text: str) -> tuple[str, list[int] | None]:
     """Folded text and its offset map (None when the fold kept every character in place)."""
-    folded = _DROPPED.sub("", text).translate(_FOLD).lower()
-    if not _DROPPED.search(text):
-        if len(folded) == len(text):
-            return folded, None
+    folded = _DROPPED.sub("", text)
+    for a, b in _FOLD_PAIRS:
+        if a in folded:
+            folded = folded.replace(a, b)
+    if _RARE.search(folded):
+        folded = folded.translate(_FOLD_RARE)
+    folded = folded.lower()
+    drops = [m.start() for m in _DROPPED.finditer(text)]
+    if not drops:
+        return (folded, None) if len(folded) == len(text) else fold_with_map(text)
+    kept: list[int] = []
+    prev = 0
+    for d in drops:
+        kept.extend(range(prev, d))
+        prev = d + 1
+    kept.extend(range(prev, len(text) + 1))
+    if len(kept) != len(folded) + 1:
         return fold_with_map(text)
-    kept = [i for i, ch in enumerate(text) if ch not in "\u093c\u200b\u200c\u200d\u2060\ufeff"]
-    if len(kept) != len(folded):
-        return fold_with_map(text)
-    kept.append(len(text))
     return folded, kept
 
 
