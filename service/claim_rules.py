@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -73,6 +74,29 @@ class RawClaim:
     confidence: float
     excluded: tuple[tuple[int, int], ...] = ()
     date: Any = None
+
+
+def _verb_matches(f: str, s: int, e: int, st: str, toks: set[str]) -> list[re.Match[str]]:
+    """Reporting-verb matches in a sentence, tried only where a verb's first word occurs (speed)."""
+    firsts = toks & lx.FIRST_WORDS
+    if not firsts:
+        return []
+    cands: set[int] = set()
+    for w in firsts:
+        k = st.find(w)
+        while k >= 0:
+            cands.add(s + k)
+            k = st.find(w, k + 1)
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for p in sorted(cands):
+        if p < last_end:
+            continue
+        m = lx.VERB_RE.match(f, p, e)
+        if m:
+            out.append(m)
+            last_end = m.end()
+    return out
 
 
 def _chain(*its):
@@ -172,9 +196,12 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
     """Claims in text order; also fills ``ctx.antecedent`` (pronoun antecedent per sentence)."""
     f, book = ctx.f, EntityBook()
     out: list[RawClaim] = []
-    dates = tuple(ctx.dates)
+    all_dates = sorted(ctx.dates)
+    date_starts = [d[0] for d in all_dates]
     for si, sent in enumerate(ctx.sents):
         s, e = sent.start, sent.end
+        # Only this sentence's dates: they block speaker NPs; the article's full list made this quadratic.
+        dates = tuple(all_dates[bisect.bisect_left(date_starts, s) : bisect.bisect_left(date_starts, e)])
         ctx.antecedent.append(book.last[-1] if book.last else None)
         if f[e - 1] == "?" and len(f[s:e].split()) < 15:
             continue  # headline questions ("रूसी विदेश मंत्री ने क्या दी चेतावनी?")
@@ -231,7 +258,7 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
                     consumed.append((s, e))
         # X ने … <reporting verb> …
         last_verb_end: dict[int, int] = {}
-        for m in lx.VERB_RE.finditer(f, s, e) if not lx.FIRST_WORDS.isdisjoint(toks) else ():
+        for m in _verb_matches(f, s, e, st, toks):
             if any(cs <= m.start() < ce for cs, ce in consumed):
                 continue
             verb = lx.verb_of(m)
