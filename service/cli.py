@@ -69,8 +69,8 @@ def ingest_command(paths):
             try:
                 if isinstance(payload, Exception):
                     raise payload
-                _, created = ingest_article(NewArticle(**schema.load(payload)))
-                counts["new" if created else "known"] += 1
+                result = ingest_article(NewArticle(**schema.load(payload)))
+                counts["new" if result.created else "known"] += 1
             except (ma.ValidationError, ValueError, TypeError, UnicodeDecodeError) as exc:
                 counts["rejected"] += 1
                 reason = exc.messages if isinstance(exc, ma.ValidationError) else str(exc)

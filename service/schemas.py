@@ -112,7 +112,7 @@ class ArticleInSchema(ma.Schema):
         unknown = ma.RAISE
 
     text = fields.String(required=True, validate=not_blank)
-    url = fields.Url(load_default=None, allow_none=True, schemes={"http", "https"})
+    url = fields.Url(load_default=None, allow_none=True, schemes={"http", "https"}, require_tld=False)
     title = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
     published_at = FlexibleDateTime(load_default=None, allow_none=True, validate=not_far_future)
     source = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))

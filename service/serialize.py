@@ -81,16 +81,19 @@ def article_summary(a: Article) -> dict:
     }
 
 
-def article_dict(a: Article) -> dict:
-    """The full Article of DESIGN.md: summary, text, dates and claims (three queries)."""
+def article_dict(a: Article, *, dates: list | None = None, claims: list[dict] | None = None) -> dict:
+    """The full Article of DESIGN.md: summary, text, dates and claims.
+
+    ``dates`` (domain mentions) and ``claims`` (API dicts) may be passed in when they are
+    at hand (just ingested); otherwise they are read (two queries).
+    """
     from .queries import claims_of_article  # local: queries imports serialize
 
     out = article_summary(a)
     out["text"] = a.text
     out["body_end"] = a.body_end
-    out["dates"] = [
-        date_mention_dict(m)
-        for m in DateMention.select().where(DateMention.article == a.id).order_by(DateMention.start)
-    ]
-    out["claims"] = claims_of_article(a.id)
+    if dates is None:
+        dates = DateMention.select().where(DateMention.article == a.id).order_by(DateMention.start)
+    out["dates"] = [date_mention_dict(m) for m in dates]
+    out["claims"] = claims_of_article(a.id) if claims is None else claims
     return out

@@ -98,9 +98,11 @@ class Articles(MethodView):
     def post(self):
         """Ingest an article: resolve its dates and extract its claims"""
         submission = _read_submission()
-        article, created = ingest_article(submission)
+        result = ingest_article(submission)
+        article = result.article
         headers = {"Location": url_for("articles.ArticleById", article_id=article.id)}
-        return json_response(article_dict(article), 201 if created else 200, headers)
+        payload = article_dict(article, dates=result.dates, claims=result.claims)
+        return json_response(payload, 201 if result.created else 200, headers)
 
 
 @blp.route("/<int:article_id>")

@@ -1,0 +1,186 @@
+"""End-to-end ingest throughput through POST /v1/articles on gunicorn + SQLite, and extraction cost.
+
+Usage: python bench/ingest.py [--posts 2000] [--clients 8] [--workers 2]
+
+Posts the eval articles (dev + seed) over and over, each copy with a distinct url and a
+distinct last line, so that every post is a new article that goes through extraction and
+storage (identical text would be answered from the dedupe index). Prints articles/s,
+p50/p99 latency, and the in-process extraction cost per article (dates + places + claims).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def load_articles() -> list[dict]:
+    articles = []
+    for name in ("seed.jsonl", "dev.jsonl"):
+        path = EVAL / name
+        if path.exists():
+            articles += [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    if not articles:
+        articles = [{"text": (ROOT / "tests" / "data" / "seed_article.txt").read_text(), "published": None}]
+    return articles
+
+
+def extraction_cost(articles: list[dict]) -> float:
+    sys.path.insert(0, str(ROOT))
+    from service import pipeline, places
+    from service.rawdump import split_dump
+
+    places.warm()
+    samples = []
+    for _ in range(5):
+        for article in articles:
+            body = article["text"][: split_dump(article["text"]).body_end]
+            published = dt.date.fromisoformat(article["published"]) if article.get("published") else None
+            start = time.perf_counter()
+            pipeline.extract(body, published=published, today=dt.date.today())
+            samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1000
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int, db_path: str, workers: int) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db_path}", "PORT": str(port), "LOG_LEVEL": "warning"}
+    cmd = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "-c",
+        "gunicorn.conf.py",
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        str(workers),
+        "wsgi:app",
+    ]
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    for _ in range(200):
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("server did not start")
+
+
+def run_clients(port: int, bodies: list[bytes], clients: int) -> tuple[list[float], dict[int, int]]:
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    lock = threading.Lock()
+    chunks = [bodies[i::clients] for i in range(clients)]
+
+    def client(chunk: list[bytes]) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        mine, codes = [], {}
+        for body in chunk:
+            start = time.perf_counter()
+            conn.request("POST", "/v1/articles", body=body, headers={"Content-Type": "application/json"})
+            response = conn.getresponse()
+            response.read()
+            mine.append(time.perf_counter() - start)
+            codes[response.status] = codes.get(response.status, 0) + 1
+        with lock:
+            latencies.extend(mine)
+            for code, count in codes.items():
+                statuses[code] = statuses.get(code, 0) + count
+
+    threads = [threading.Thread(target=client, args=(chunk,)) for chunk in chunks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, statuses
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=2000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--profile", help="write a py-spy flame graph of one worker to this .svg")
+    args = parser.parse_args()
+
+    articles = load_articles()
+    print(
+        f"extraction in-process: median {extraction_cost(articles):.2f} ms/article (dates + places + claims)"
+    )
+
+    bodies = []
+    for n in range(args.posts):
+        article = articles[n % len(articles)]
+        bodies.append(
+            json.dumps(
+                {
+                    "text": f"{article['text']}\n(प्रति {n})",
+                    "url": f"https://bench.example.com/{n}",
+                    "published_at": article.get("published"),
+                }
+            ).encode()
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        port = free_port()
+        server = start_server(port, f"{tmp}/bench.db", args.workers)
+        spy = None
+        if args.profile:
+            worker = subprocess.check_output(["pgrep", "-P", str(server.pid)], text=True).split()[0]
+            spy = subprocess.Popen(
+                [
+                    str(ROOT / ".venv" / "bin" / "py-spy"),
+                    "record",
+                    "-p",
+                    worker,
+                    "-o",
+                    args.profile,
+                    "-f",
+                    "raw",
+                ]
+            )
+        try:
+            start = time.perf_counter()
+            latencies, statuses = run_clients(port, bodies, args.clients)
+            elapsed = time.perf_counter() - start
+        finally:
+            if spy:
+                spy.send_signal(signal.SIGINT)
+                spy.wait(timeout=30)
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+    latencies.sort()
+    p50 = latencies[len(latencies) // 2] * 1000
+    p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
+    print(
+        f"ingest via gunicorn ({args.workers} workers, SQLite WAL, {args.clients} clients): "
+        f"{args.posts} posts in {elapsed:.1f}s = {args.posts / elapsed:.0f} articles/s, "
+        f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, statuses {dict(sorted(statuses.items()))}"
+    )
+
+
+if __name__ == "__main__":
+    main()
