@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import peewee as pw
-from peewee import fn
-
-from .db import database
+from . import sql
 from .hindi import fold
-from .models import Entity, EntityAlias
+from .models import Entity, EntityAlias, utcnow
 
 
 def alias_keys(name: str, aliases: tuple[str, ...] | list[str], kind: str) -> dict[str, str]:
@@ -25,43 +22,64 @@ def alias_keys(name: str, aliases: tuple[str, ...] | list[str], kind: str) -> di
     return keys
 
 
+_ENTITY_COLUMNS = '"id", "kind", "name", "key", "country", "lat", "lon", "gazetteer_id"'
+
+
+def _entity(row) -> Entity | None:
+    if row is None:
+        return None
+    keys = ("id", "kind", "name", "key", "country", "lat", "lon", "gazetteer_id")
+    return Entity(**dict(zip(keys, row, strict=True)))
+
+
 def _lookup(kind: str, main_key: str, alias_keys_: list[str]) -> Entity | None:
-    entity = Entity.get_or_none((Entity.kind == kind) & (Entity.key == main_key))
+    entity = _entity(
+        sql.one(f'SELECT {_ENTITY_COLUMNS} FROM "entity" WHERE "kind" = ? AND "key" = ?', (kind, main_key))
+    )
     if entity or not alias_keys_:
         return entity
     # Only multi-word aliases identify someone; an alias shared by two entities decides nothing.
-    rows = list(
-        Entity.select(Entity.id)
-        .join(EntityAlias)
-        .where((Entity.kind == kind) & (EntityAlias.key.in_(alias_keys_)))
-        .group_by(Entity.id)
-        .order_by(fn.COUNT(EntityAlias.id).desc(), Entity.id)
-        .limit(2)
-    )
-    return Entity.get_by_id(rows[0].id) if len(rows) == 1 else None
+    marks = ", ".join("?" * len(alias_keys_))
+    rows = sql.execute(
+        'SELECT DISTINCT a."entity_id" FROM "entity_alias" a JOIN "entity" e ON e."id" = a."entity_id" '
+        f'WHERE e."kind" = ? AND a."key" IN ({marks}) LIMIT 2',
+        (kind, *alias_keys_),
+    ).fetchall()
+    if len(rows) != 1:
+        return None
+    return _entity(sql.one(f'SELECT {_ENTITY_COLUMNS} FROM "entity" WHERE "id" = ?', (rows[0][0],)))
 
 
 def add_aliases(entity_id: int, keys: dict[str, str]) -> None:
-    rows = [{"entity": entity_id, "alias": alias, "key": key} for key, alias in keys.items()]
-    if rows:
-        EntityAlias.insert_many(rows).on_conflict_ignore().execute()
+    sql.insert_ignore(
+        EntityAlias._meta.table_name,
+        ("entity_id", "alias", "key"),
+        [(entity_id, a, k) for k, a in keys.items()],
+    )
 
 
 def resolve_entity(*, kind: str, name: str, aliases=(), **attributes) -> Entity:
     """The entity named ``name`` (or one of its aliases), created when unknown.
 
-    Must run inside the caller's transaction; a concurrent creator of the same entity on
-    PostgreSQL is absorbed by the unique (kind, key) index and a savepoint.
+    Must run inside the caller's transaction. A concurrent creator of the same entity (on
+    PostgreSQL; SQLite writers are serialized) is absorbed by the unique (kind, key) index:
+    ON CONFLICT DO NOTHING, then read the winner's row.
     """
     keys = alias_keys(name, aliases, kind)
     main_key = fold(name)
     entity = _lookup(kind, main_key, [k for k in keys if k != main_key and " " in k])
     if entity is None:
-        try:
-            with database.atomic():
-                entity = Entity.create(kind=kind, name=name.strip(), key=main_key, **attributes)
-        except pw.IntegrityError:
-            entity = Entity.get((Entity.kind == kind) & (Entity.key == main_key))
+        entity = Entity(kind=kind, name=name.strip(), key=main_key, created_at=utcnow(), **attributes)
+        columns = ("kind", "name", "key", "country", "lat", "lon", "gazetteer_id", "created_at")
+        row = sql.one(
+            'INSERT INTO "entity" ("kind", "name", "key", "country", "lat", "lon", "gazetteer_id", "created_at") '
+            'VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING "id"',
+            tuple(getattr(entity, c) for c in columns),
+        )
+        if row:
+            entity.id = row[0]
+        else:
+            entity = _lookup(kind, main_key, [])
     add_aliases(entity.id, keys)
     return entity
 
@@ -71,7 +89,12 @@ def resolve_place(place, *, as_written: str | None = None) -> Entity:
 
     ``as_written`` (the article's spelling, e.g. वॉनसान for geonames' वोनसान) becomes an alias.
     """
-    entity = Entity.get_or_none((Entity.kind == "place") & (Entity.gazetteer_id == place.id))
+    entity = _entity(
+        sql.one(
+            f'SELECT {_ENTITY_COLUMNS} FROM "entity" WHERE "kind" = ? AND "gazetteer_id" = ?',
+            ("place", place.id),
+        )
+    )
     if entity:
         if as_written:
             add_aliases(entity.id, alias_keys(as_written, (), "place"))

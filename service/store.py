@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from . import pipeline
+from . import pipeline, sql
 from .db import write_transaction
 from .entities import EntityResolver
 from .hindi import fold, nfc, normalize_for_hash
@@ -37,10 +37,8 @@ def content_hash(text: str) -> str:
 
 
 def find_existing(*, url: str | None, digest: str) -> Article | None:
-    condition = Article.content_hash == digest
-    if url:
-        condition |= Article.url == url
-    return Article.select().where(condition).first()
+    row = sql.one('SELECT "id" FROM "article" WHERE "content_hash" = ? OR "url" = ? LIMIT 1', (digest, url))
+    return Article.get_by_id(row[0]) if row else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +74,7 @@ def ingest_article(submission: NewArticle, *, today: dt.date | None = None) -> I
             existing = find_existing(url=url, digest=digest)
             if existing:
                 return IngestResult(existing, created=False)
-            article = Article.create(
+            article = Article(
                 url=url,
                 content_hash=digest,
                 title=submission.title,
@@ -87,9 +85,13 @@ def ingest_article(submission: NewArticle, *, today: dt.date | None = None) -> I
                 published_at=submission.published_at.isoformat() if submission.published_at else None,
                 anchor_date=extraction.anchor.value,
                 anchor_source=extraction.anchor.source,
+                ingested_at=utcnow(),
                 extractor_version=pipeline.EXTRACTOR_VERSION,
                 extraction_error=extraction.error,
             )
+            article.id = sql.insert_rows(
+                "article", _ARTICLE_COLUMNS, [_db_row(article, _ARTICLE_COLUMNS)], returning_id=True
+            )[0]
             claims = save_extraction(article, extraction)
     except pw.IntegrityError:
         existing = find_existing(url=url, digest=digest)
@@ -107,31 +109,45 @@ def save_extraction(article: Article, extraction: pipeline.Extraction) -> list[d
     Returns the claims as API dicts, so the response needs no read-back. Claims go in with
     one multi-row INSERT: peewee spends more time building an INSERT than SQLite running it.
     """
-    if extraction.dates:
-        DateMention.insert_many(
-            [
-                {
-                    "article": article.id,
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "value": m.value,
-                    "granularity": m.granularity,
-                    "date_from": m.date_from,
-                    "date_to": m.date_to,
-                    "warnings": list(m.warnings),
-                }
-                for m in extraction.dates
-            ]
-        ).execute()
+    sql.insert_rows(
+        DateMention._meta.table_name,
+        ("article_id", "start", "end", "text", "value", "granularity", "date_from", "date_to", "warnings"),
+        [
+            (
+                article.id,
+                m.start,
+                m.end,
+                m.text,
+                m.value,
+                m.granularity,
+                sql.iso(m.date_from),
+                sql.iso(m.date_to),
+                sql.as_json(list(m.warnings)),
+            )
+            for m in extraction.dates
+        ],
+    )
     return save_claims(article, extraction.claims)
 
 
 def save_claims(article: Article, drafts) -> list[dict]:
-    """Insert extracted claims with their speakers, places and mentioned places."""
+    """Insert extracted claims; returns them as API dicts."""
+    saved = insert_claims(article, drafts, resolver=EntityResolver())
+    return [claim_dict(claim, speaker=speaker, place=place) for claim, speaker, place in saved]
+
+
+def save_claim_draft(article: Article, draft, *, resolver: EntityResolver) -> Claim:
+    """Insert one extracted claim (reprocessing matches claims one by one)."""
+    return insert_claims(article, [draft], resolver=resolver)[0][0]
+
+
+def insert_claims(article: Article, drafts, *, resolver: EntityResolver) -> list[tuple]:
+    """Insert claims with their speakers, places and mentioned places in a few statements.
+
+    Returns (claim, speaker entity, place entity) per draft, the claims with their new ids.
+    """
     if not drafts:
         return []
-    resolver = EntityResolver()
     now = utcnow()
     claims, entities = [], []
     for draft in drafts:
@@ -170,22 +186,31 @@ def save_claims(article: Article, drafts) -> list[dict]:
             )
         )
         entities.append((speaker, place))
-    rows = [{field: claim.__data__.get(field) for field in _CLAIM_COLUMNS} for claim in claims]
-    ids = [row[0] for row in Claim.insert_many(rows).returning(Claim.id).tuples().execute()]
+    ids = sql.insert_rows(
+        "claim", _CLAIM_COLUMNS, [_db_row(claim, _CLAIM_COLUMNS) for claim in claims], returning_id=True
+    )
     mention_rows = []
     for claim, claim_id, draft in zip(claims, ids, drafts, strict=True):
         claim.id = claim_id
         for mention in draft.mentions:
             entity = resolver.place(mention.place, as_written=mention.text)
-            mention_rows.append(
-                {"claim": claim_id, "entity": entity.id, "start": mention.start, "end": mention.end}
-            )
-    if mention_rows:
-        ClaimMention.insert_many(mention_rows).execute()
-    return [claim_dict(c, speaker=s, place=p) for c, (s, p) in zip(claims, entities, strict=True)]
+            mention_rows.append((claim_id, entity.id, mention.start, mention.end))
+    sql.insert_rows(ClaimMention._meta.table_name, ("claim_id", "entity_id", "start", "end"), mention_rows)
+    return [(claim, speaker, place) for claim, (speaker, place) in zip(claims, entities, strict=True)]
 
 
-_CLAIM_COLUMNS = [name for name in Claim._meta.fields if name != "id"]
+def _columns(model) -> tuple[str, ...]:
+    return tuple(field.column_name for name, field in model._meta.fields.items() if name != "id")
+
+
+def _db_row(instance, columns: tuple[str, ...]) -> tuple:
+    """The row of an unsaved model instance, each value converted by its field (JSON, dates)."""
+    fields = type(instance)._meta.columns
+    return tuple(fields[column].db_value(instance.__data__.get(fields[column].name)) for column in columns)
+
+
+_ARTICLE_COLUMNS = _columns(Article)
+_CLAIM_COLUMNS = _columns(Claim)
 
 
 def claim_search_text(quote: str, speaker: str | None, role: str | None) -> str:
