@@ -34,20 +34,64 @@ def warm() -> None:
     gazetteer.get()
 
 
+_LETTERS = frozenset(chr(c) for c in [*range(0x0900, 0x0964), *range(0x0971, 0x0980)])
+_JOINERS = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+# Raw word -> is it (after folding) the first word of a gazetteer name. Sets, so that an article's
+# words are classified by C-level set operations instead of a Python loop over every word.
+_FIRST_YES: set[str] = set()
+_FIRST_NO: set[str] = set()
+_CACHE_LIMIT = 300_000
+
+
+def _classify(words: set[str], by_first: dict) -> set[str]:
+    """The words of ``words`` that may start a place name (memoized per raw spelling)."""
+    new = words - _FIRST_YES - _FIRST_NO
+    if new:
+        if len(_FIRST_NO) > _CACHE_LIMIT:
+            _FIRST_NO.clear()
+        for w in new:
+            (_FIRST_YES if fold_word(w) in by_first else _FIRST_NO).add(w)
+    return words & _FIRST_YES
+
+
+def _whole_word(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` is a maximal ``_WORD`` run (not the middle of a longer word)."""
+    k = s - 1
+    while k >= 0 and text[k] in _JOINERS:
+        k -= 1
+    if k >= 0 and text[k] in _LETTERS:
+        return False
+    k = e
+    while k < len(text) and text[k] in _JOINERS:
+        k += 1
+    return not (k < len(text) and text[k] in _LETTERS)
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """All place mentions in ``text``, left to right, longest name first, non-overlapping."""
     by_first = gazetteer.get().by_first
+    hits = _classify(set(_WORD.findall(text)), by_first)
+    if not hits:
+        return []
+    # Only the occurrences of candidate first words are visited (a handful per article).
+    starts: list[tuple[int, str]] = []
+    for w in hits:
+        k = text.find(w)
+        while k >= 0:
+            if _whole_word(text, k, k + len(w)):
+                starts.append((k, w))
+            k = text.find(w, k + 1)
+    starts.sort()
     out: list[PlaceMention] = []
     resume = 0  # words before this offset were consumed by a multi-word match
-    for m in _WORD.finditer(text):
-        cands = by_first.get(fold_word(m.group()))
-        if cands is None or m.start() < resume:
+    for s, w in starts:
+        if s < resume:
             continue
-        for key, place in cands:  # longest first
-            stop = _match_rest(text, m.end(), key)
+        for key, place in by_first[fold_word(w)]:  # longest first
+            stop = _match_rest(text, s + len(w), key)
             if stop >= 0:
                 if place is not None:
-                    out.append(PlaceMention(m.start(), stop, text[m.start() : stop], place))
+                    out.append(PlaceMention(s, stop, text[s:stop], place))
                 resume = stop
                 break
     return out
