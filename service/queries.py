@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from peewee import JOIN
 
-from .models import Claim, Entity
+from .models import Claim, Entity, EntityAlias
 from .serialize import claim_dict
 
 Speaker = Entity.alias("speaker")
@@ -26,9 +26,31 @@ def claim_payload(claim: Claim) -> dict:
 
 def claims_of_article(article_id: int) -> list[dict]:
     query = claims_with_entities().where(Claim.article == article_id).order_by(Claim.start, Claim.id)
-    return [claim_payload(c) for c in query]
+    return attach_place_aliases([claim_payload(c) for c in query])
 
 
 def _row(claim: Claim, attr: str) -> Entity | None:
     row = getattr(claim, attr, None)
     return row if row is not None and row.id is not None else None
+
+
+def attach_place_aliases(claims: list[dict]) -> list[dict]:
+    """Fill ``place.aliases`` (every spelling seen, e.g. वॉनसान beside वोनसान) with one query."""
+    places = {c["place"]["id"]: c["place"] for c in claims if c.get("place")}
+    if not places:
+        return claims
+    aliases: dict[int, list[str]] = {place_id: [] for place_id in places}
+    rows = (
+        EntityAlias.select(EntityAlias.entity, EntityAlias.alias)
+        .where(EntityAlias.entity.in_(list(places)))
+        .order_by(EntityAlias.id)
+        .tuples()
+    )
+    for entity_id, alias in rows:
+        aliases[entity_id].append(alias)
+    for claim in claims:
+        if claim.get("place"):
+            claim["place"]["aliases"] = [
+                a for a in aliases[claim["place"]["id"]] if a != claim["place"]["name"]
+            ]
+    return claims

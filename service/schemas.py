@@ -86,6 +86,7 @@ class ClaimDateSchema(ma.Schema):
 class PlaceRefSchema(ma.Schema):
     id = fields.Integer(required=True)
     name = fields.String(required=True)
+    aliases = fields.List(fields.String(), metadata={"description": "other spellings seen in articles"})
     country = fields.String(required=True, allow_none=True)
     lat = fields.Float(required=True, allow_none=True)
     lon = fields.Float(required=True, allow_none=True)

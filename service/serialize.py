@@ -33,6 +33,7 @@ def place_ref(entity: Entity | None) -> dict | None:
     return {
         "id": entity.id,
         "name": entity.name,
+        "aliases": [],
         "country": entity.country,
         "lat": entity.lat,
         "lon": entity.lon,

@@ -14,6 +14,7 @@ from .db import write_transaction
 from .entities import EntityResolver
 from .hindi import fold, nfc, normalize_for_hash
 from .models import Article, Claim, ClaimMention, DateMention, utcnow
+from .queries import attach_place_aliases
 from .rawdump import split_dump
 from .serialize import claim_dict
 
@@ -133,7 +134,9 @@ def save_extraction(article: Article, extraction: pipeline.Extraction) -> list[d
 def save_claims(article: Article, drafts) -> list[dict]:
     """Insert extracted claims; returns them as API dicts."""
     saved = insert_claims(article, drafts, resolver=EntityResolver())
-    return [claim_dict(claim, speaker=speaker, place=place) for claim, speaker, place in saved]
+    return attach_place_aliases(
+        [claim_dict(claim, speaker=speaker, place=place) for claim, speaker, place in saved]
+    )
 
 
 def save_claim_draft(article: Article, draft, *, resolver: EntityResolver) -> Claim:
