@@ -97,17 +97,20 @@ def resolve_place(place, *, as_written: str | None = None) -> Entity:
     )
     if entity:
         if as_written:
-            add_aliases(entity.id, alias_keys(as_written, (), "place"))
+            add_aliases(entity.id, {fold(as_written): as_written.strip()})
         return entity
-    return resolve_entity(
+    entity = resolve_entity(
         kind="place",
         name=place.name,
-        aliases=tuple(a for a in (getattr(place, "name_en", None), as_written) if a),
+        aliases=tuple(a for a in (getattr(place, "name_en", None),) if a),
         country=place.country or None,
         lat=place.lat,
         lon=place.lon,
         gazetteer_id=place.id,
     )
+    if as_written:
+        add_aliases(entity.id, {fold(as_written): as_written.strip()})
+    return entity
 
 
 class EntityResolver:

@@ -84,10 +84,12 @@ class Entity(BaseModel):
 class EntityAlias(BaseModel):
     entity = pw.ForeignKeyField(Entity, backref="aliases", on_delete="CASCADE")
     alias = pw.TextField()
-    key = pw.TextField(index=True)
+    key = pw.TextField(index=True)  # folded alias, what lookups compare
 
     class Meta:
-        indexes = ((("entity", "key"), True),)
+        # Distinct written forms are kept even when they fold alike (नई दिल्ली / नई दिल्‍ली):
+        # clients highlight and match the spelling an article actually used.
+        indexes = ((("entity", "alias"), True),)
 
 
 class Claim(BaseModel):
