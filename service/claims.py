@@ -78,27 +78,49 @@ _RARE = re.compile("[\u0958-\u095f\u0929\u0931\u0934\u0966-\u096f]")
 _DROPPED = re.compile("[\u093c\u200b\u200c\u200d\u2060\ufeff]")
 
 
-def _fold(text: str) -> tuple[str, list[int] | None]:
-    """Folded text and its offset map (None when the fold kept every character in place)."""
+class _ShiftMap:
+    """Folded offset -> source offset when the fold only deleted characters (nukta, zero-width)."""
+
+    __slots__ = ("shift",)
+
+    def __init__(self, drops: list[int]) -> None:
+        # Folded index at which each deleted source char would have sat (sorted by construction).
+        self.shift = [d - k for k, d in enumerate(drops)]
+
+    def __getitem__(self, i: int) -> int:
+        return i + bisect.bisect_right(self.shift, i)
+
+
+class _ShiftInverse:
+    """Source offset -> folded offset (first folded char at or after it)."""
+
+    __slots__ = ("drops",)
+
+    def __init__(self, drops: list[int]) -> None:
+        self.drops = drops
+
+    def __getitem__(self, i: int) -> int:
+        return i - bisect.bisect_left(self.drops, i)
+
+
+def _fold(text: str) -> tuple[str, object | None, object | None]:
+    """Folded text, its offset map and inverse map (None, None when every char stayed in place)."""
     folded = _DROPPED.sub("", text)
+    kept = len(folded)
     for a, b in _FOLD_PAIRS:
         if a in folded:
             folded = folded.replace(a, b)
     if _RARE.search(folded):
         folded = folded.translate(_FOLD_RARE)
     folded = folded.lower()
+    if kept == len(folded) == len(text):
+        return folded, None, None
+    # A per-character list map costs more than the rest of the fold; deletions map by bisection.
+    if kept != len(folded):
+        folded, fmap = fold_with_map(text)
+        return folded, fmap, _Inverse(fmap)
     drops = [m.start() for m in _DROPPED.finditer(text)]
-    if not drops:
-        return (folded, None) if len(folded) == len(text) else fold_with_map(text)
-    kept: list[int] = []
-    prev = 0
-    for d in drops:
-        kept.extend(range(prev, d))
-        prev = d + 1
-    kept.extend(range(prev, len(text) + 1))
-    if len(kept) != len(folded) + 1:
-        return fold_with_map(text)
-    return folded, kept
+    return folded, _ShiftMap(drops), _ShiftInverse(drops)
 
 
 _QUOTE_TRIM = " \t\n,;:।.-–—\"'“”‘’"
@@ -174,13 +196,9 @@ def extract_claims(
         return []
     if places is None:
         places = find_places(text) if find_places is not None else []
-    f, fmap_or_none = _fold(text)
-    if fmap_or_none is None:
-        fmap = _Identity()
-        inv = fmap
-    else:
-        fmap = fmap_or_none
-        inv = _Inverse(fmap)
+    f, fmap, inv = _fold(text)
+    if fmap is None:
+        fmap = inv = _Identity()
     dates_f = sorted((inv[d.start], inv[d.end], d) for d in dates if 0 <= d.start < d.end <= len(text))
     places_f = [(inv[p.start], inv[p.end], p) for p in places if 0 <= p.start < p.end <= len(text)]
     sents = split_sentences(f)

@@ -1,0 +1,250 @@
+"""Claim patterns for one sentence: का कहना है, यह जानकारी … दी, X ने + verb, के मुताबिक, bylines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service import claim_lexicon as lx
+from service.claim_content import (
+    NE_RE,
+    Context,
+    RawClaim,
+    content_after,
+    inside,
+    last,
+    skip_dates,
+    speaker,
+    trim,
+    verb_matches,
+)
+from service.speakers import EntityBook, split_role_name
+
+_B, _A = lx.NOT_BEFORE, lx.NOT_AFTER
+_PRE_QUOTE = re.compile(r"[”’\"']\s*,\s*$")
+_ANAPH_EDGE = re.compile(
+    r"^(?:यह|ये)\s+(?:बात|बातें)" + _A + r"|(?:इसकी|इसके|इस\s+बात\s+की|इस\s+संबंध\s+में|इस\s+बारे\s+में|यह|ये)$"
+)
+_ANAPHORIC = re.compile(
+    r"^(?:(?:यह|ये|इसकी|इसके|इस|उस|इन|ऐसा)(?:\s+(?:बात|बातें|बारे|संबंध|बात\s+की|में|भी|ही|जानकारी))*)?$"
+)
+_INFO_ANAPH = re.compile(_B + r"(?:यह|ये|इसकी|इस\s+बात\s+की)\s+जानकारी\s")
+_DI_RE = re.compile(_B + r"(?:दी|दे\s+दी|दिया)" + _A)
+_DASH_BYLINE = re.compile(r"(?<!\S)[-–—]\s*([^\s\-–—][^।.!?\n\-–—]{1,80})$")
+_CONTINUE = re.compile(
+    r"^\s*(?:(?:साथ\s+ही|इसके\s+साथ\s+ही|इसके\s+अलावा|आगे|फिर|यह\s+भी|और|उन्होंने\s+यह\s+भी)\s*,?\s*)+$"
+)
+_CONJ = re.compile(r"(?:और|तथा|एवं|व)\s+")
+_CLAUSE_VERB = lx.Verb("", "", "clause", inline=True)
+
+
+@dataclass(slots=True)
+class Sent:
+    """Per-sentence state shared by the patterns."""
+
+    si: int
+    s: int
+    e: int
+    dates: tuple[tuple[int, int], ...]
+    consumed: list[tuple[int, int]]
+
+
+def genitive(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent) -> None:
+    """X का कहना है कि … / उनका कहना है कि …"""
+    f, s, e = ctx.f, sn.s, sn.e
+    for rx in (lx.GENITIVE_RE, lx.GENITIVE_PRONOUN_RE):
+        for m in rx.finditer(f, s, e):
+            pron = m.groupdict().get("pron")
+            sp = speaker(ctx, book, s, m.start(), "उन्होंने" if pron else "का", sn.dates)
+            if sp is None:
+                continue
+            ent, role, np_s, _ = sp
+            c = content_after(f, m.end(), e, _CLAUSE_VERB)
+            if c is None:
+                continue
+            lemma, vclass = lx.GENITIVE_LEMMA[m.group("noun")]
+            out.append(
+                RawClaim(
+                    ent, role, lemma, vclass, c[:2], c[2], (np_s, c[1]), (s, m.end()), sn.si, (s, np_s), 0.8
+                )
+            )
+            sn.consumed.append((c[0], e))
+
+
+def info_anaphora(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent) -> None:
+    """“यह जानकारी X ने दी”: the content is the previous sentence of the paragraph."""
+    f, s, e, si = ctx.f, sn.s, sn.e, sn.si
+    m = _INFO_ANAPH.search(f, s, e)
+    if not (m and si > 0 and ctx.sents[si - 1].paragraph == ctx.sents[si].paragraph):
+        return
+    ne = NE_RE.search(f, m.end(), e)
+    di = _DI_RE.search(f, ne.end(), e) if ne else None
+    if not (ne and di):
+        return
+    sp = speaker(ctx, book, m.end(), ne.start(), ne.group(), sn.dates)
+    if sp is None:
+        return
+    prev = ctx.sents[si - 1]
+    span = (prev.start, prev.end)
+    out.append(
+        RawClaim(
+            sp[0],
+            sp[1],
+            "जानकारी दी",
+            "statement",
+            span,
+            "indirect",
+            (prev.start, e),
+            (s, e),
+            si,
+            (s, sp[2]),
+            0.6,
+        )
+    )
+    sn.consumed.append((s, e))
+
+
+def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent, firsts: set[str]) -> None:
+    """X ने … <reporting verb> …, passive with a named agent, and subject carried over (साथ ही …)."""
+    f, s, e, si, dates, consumed = ctx.f, sn.s, sn.e, sn.si, sn.dates, sn.consumed
+    last_verb_end: dict[int, int] = {}
+    for m in verb_matches(f, s, e, f[s:e], firsts):
+        if inside(m.start(), consumed):
+            continue
+        verb = lx.verb_of(m)
+        passive = lx.PASSIVE_AFTER.match(f, m.end())
+        ne = last(NE_RE.finditer(f, s, m.start()))
+        if ne is not None and inside(ne.start(), consumed):
+            ne = None
+        pre_quote = None
+        if ne is not None:
+            sp = speaker(ctx, book, s, ne.start(), ne.group(), dates + tuple(consumed))
+            if sp is None:
+                continue
+            ent, role, np_s, via_pronoun = sp
+            conf = 0.85 - (0.1 if via_pronoun else 0.0)
+            pq = _PRE_QUOTE.search(f, s, np_s)
+            if pq and f[s] in "“‘\"'":
+                pre_quote = trim(f, s, pq.start() + 1)
+            obj_start = max(ne.end(), last_verb_end.get(ne.start(), 0))
+        elif passive:
+            ag = last(lx.AGENT_RE.finditer(f, s, m.start()))
+            if ag is None:
+                continue  # passive without a named agent: not a claim (documented choice)
+            sp = speaker(ctx, book, s, ag.start(), "द्वारा", dates)
+            if sp is None:
+                continue
+            ent, role, np_s, _ = sp
+            conf = 0.6
+            obj_start = ag.end()
+        elif _CONTINUE.match(f[s : m.start()]) and out and out[-1].sentence >= si - 2:
+            # Subject carried over from the previous claim: "साथ ही मांग की है कि …".
+            if content_after(f, m.end(), e, verb) is None:
+                continue
+            ent, role, np_s, conf, obj_start = out[-1].entity, None, s, 0.6, m.start()
+        else:
+            continue
+        v_end = passive.end() if passive else m.end()
+        if ne is not None:
+            last_verb_end[ne.start()] = m.end()
+        lemma = lx.lemma_of(m)
+        if pre_quote is not None:
+            content, qtype = pre_quote, "direct"
+            region, excluded = (pre_quote[1], m.end()), (pre_quote,)
+        else:
+            c = content_after(f, v_end, e, verb)
+            if c is not None:
+                content, qtype = c[:2], c[2]
+                region, excluded = (s, m.start()), ()
+            elif verb.content == "object":
+                os_, oe = trim(f, obj_start, m.start())
+                os_ = skip_dates(f, os_, oe, dates)
+                cj = _CONJ.match(f, os_, oe)
+                os_ = cj.end() if cj else os_
+                obj = f[os_:oe]
+                if len(obj.split()) < 2 or _ANAPHORIC.match(obj) or _ANAPH_EDGE.search(obj) or passive:
+                    continue
+                content, qtype = (os_, oe), "indirect"
+                region, excluded = (s, m.end()), ()
+                conf -= 0.1
+            else:
+                continue
+        span = (min(np_s, content[0]), max(content[1], m.end()))
+        vclass = verb.verb_class
+        out.append(
+            RawClaim(ent, role, lemma, vclass, content, qtype, span, region, si, (s, np_s), conf, excluded)
+        )
+        if content[0] >= m.start():
+            consumed.append((content[0], e))
+
+
+def attribution(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent) -> None:
+    """X के मुताबिक/अनुसार … (does not consume: a nested ने-claim may follow)."""
+    f, s, e = ctx.f, sn.s, sn.e
+    for m in lx.ATTRIBUTION_RE.finditer(f, s, e):
+        if inside(m.start(), sn.consumed):
+            continue
+        sp = speaker(ctx, book, s, m.start(), "के", sn.dates)
+        if sp is None:
+            continue
+        cs_, ce_ = trim(f, m.end(), e)
+        if len(f[cs_:ce_].split()) < 3:
+            continue
+        verb = "के " + m.group("marker")
+        span = (sp[2], ce_)
+        out.append(
+            RawClaim(
+                sp[0],
+                sp[1],
+                verb,
+                "attribution",
+                (cs_, ce_),
+                "indirect",
+                span,
+                (s, m.start()),
+                sn.si,
+                (s, sp[2]),
+                0.5,
+            )
+        )
+
+
+def bylines(ctx: Context, book: EntityBook, out: list[RawClaim]) -> None:
+    """Quote boxes that end with "-नाम, पद": the paragraph is the named person's direct quote."""
+    f = ctx.f
+    paras: dict[int, list[int]] = {}
+    for i, snt in enumerate(ctx.sents):
+        paras.setdefault(snt.paragraph, []).append(i)
+    for idxs in paras.values():
+        first, lst = ctx.sents[idxs[0]], ctx.sents[idxs[-1]]
+        tail = f[lst.start : lst.end]
+        if "-" not in tail and "–" not in tail and "—" not in tail:
+            continue
+        m = _DASH_BYLINE.search(f, lst.start, lst.end)
+        if not m or m.start() <= first.start + 20:
+            continue
+        who = m.group(1).split(",")
+        name_words = ctx.src(m.start(1), m.start(1) + len(who[0])).split()
+        if not 1 <= len(name_words) <= 4:
+            continue
+        role = ctx.src(m.start(1) + len(who[0]) + 1, m.end(1)).strip() if len(who) > 1 else None
+        parts = split_role_name(name_words, name_words)
+        parts = type(parts)(role, " ".join(name_words), "person", ())
+        ent = book.resolve(parts, " ".join(name_words), " ".join(name_words))
+        cs, ce = trim(f, first.start, m.start())
+        span, region = (first.start, lst.end), (m.start(), m.end())
+        out.append(
+            RawClaim(
+                ent,
+                role,
+                "कहा",
+                "statement",
+                (cs, ce),
+                "direct",
+                span,
+                region,
+                idxs[-1],
+                (m.start(), m.start()),
+                0.6,
+            )
+        )
