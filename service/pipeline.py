@@ -32,7 +32,7 @@ def extract(body: str, *, published: dt.date | None, today: dt.date) -> Extracti
     """
     try:
         anchor = dates.choose_anchor(body, published=published, today=today)
-    except Exception as exc:  # noqa: BLE001 - any extractor bug is contained, see docstring
+    except Exception as exc:  # any extractor bug is contained, see the docstring
         log.exception("anchor selection failed")
         fallback = dates.Anchor(value=published or today, source="published_at" if published else "ingested")
         return Extraction(anchor=fallback, error=f"anchor: {type(exc).__name__}: {exc}")
@@ -41,7 +41,7 @@ def extract(body: str, *, published: dt.date | None, today: dt.date) -> Extracti
         result.dates = dates.resolve_dates(body, anchor.value)
         found_places = places.find_places(body)
         result.claims = claims.extract_claims(body, result.dates, anchor.value, found_places)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         log.exception("extraction failed")
         result.error = f"{type(exc).__name__}: {exc}"
         result.claims = []

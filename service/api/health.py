@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, abort
 
 from ..db import database
 from ..errors import documents_errors
@@ -19,11 +19,9 @@ class Health(MethodView):
     @documents_errors(blp, 503)
     def get(self):
         """Check the service and its database"""
-        from flask_smorest import abort
-
         try:
             database.execute_sql("SELECT 1")
             version = current_version()
-        except Exception:  # noqa: BLE001 - any database failure means "not ready"
+        except Exception:  # any database failure means "not ready"
             abort(503, message="Database unavailable.")
         return {"status": "ok", "database": "ok", "schema_version": version}
