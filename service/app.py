@@ -6,8 +6,8 @@ import logging
 
 from flask import Flask
 
-from . import cli, places, security
-from .api import articles, dates, docs, health
+from . import cli, http_cache, places, security
+from .api import articles, claims, dates, docs, entities, health, places_geo, reprocess, stats, timeline
 from .config import Config
 from .db import database, open_database
 from .errors import TathyaApi
@@ -33,6 +33,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["tathya_api"] = api
     for blueprint in (articles.blp, dates.blp, health.blp):
         api.register_blueprint(blueprint)
+    for blueprint in (claims.blp, reprocess.blp, timeline.blp, stats.blp, entities.blp, places_geo.blp):
+        api.register_blueprint(blueprint)
+    http_cache.init_app(app)
     app.register_blueprint(docs.blp)
     cli.init_app(app)
     if app.config["TATHYA_WARM_GAZETTEER"]:

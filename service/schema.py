@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from playhouse.migrate import SchemaMigrator
 
+from . import search
 from .db import database, is_sqlite
 from .models import ALL_MODELS, SchemaVersion
 
@@ -36,10 +37,12 @@ def migrate_database() -> int:
         version = current_version()
         if version == 0:
             database.create_tables(ALL_MODELS, safe=True)
+            search.install()
             SchemaVersion.create(version=SCHEMA_VERSION)
             return SCHEMA_VERSION
         if version > SCHEMA_VERSION:
             raise RuntimeError(f"database schema v{version} is newer than this code (v{SCHEMA_VERSION})")
+        search.install()  # idempotent: full-text objects for databases made before them
         migrator = SchemaMigrator.from_database(database.obj)
         for step in range(version + 1, SCHEMA_VERSION + 1):
             MIGRATIONS[step](migrator)

@@ -1,0 +1,163 @@
+"""Claims: filtered list with keyset paging and exports, one claim, manual claims, corrections."""
+
+from __future__ import annotations
+
+from flask import Response, g, request, stream_with_context, url_for
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from .. import claim_edit, claim_query, export
+from ..claim_schemas import (
+    ClaimGetQuerySchema,
+    ClaimInSchema,
+    ClaimPageSchema,
+    ClaimPatchSchema,
+    ClaimQuerySchema,
+    FullClaimSchema,
+    HistoryListSchema,
+)
+from ..cursors import CursorError, decode_cursor, encode_cursor
+from ..errors import documents_errors, json_response
+from ..models import Article, Claim, ClaimHistory
+from ..queries import claims_with_entities
+
+blp = Blueprint("claims", __name__, url_prefix="/v1/claims", description="Who said what, when and where")
+
+STREAM_DOC = {
+    "responses": {
+        200: {
+            "content": {
+                "application/x-ndjson": {"schema": {"type": "string", "description": "one Claim per line"}},
+                "text/csv": {"schema": {"type": "string", "description": "header + one row per claim"}},
+            }
+        }
+    }
+}
+JSONLD_DOC = {
+    "responses": {200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}}},
+}
+NOT_MODIFIED = {"description": "Not Modified (If-None-Match matched the ETag)"}
+_ACCEPT = {"application/x-ndjson": "ndjson", "application/ndjson": "ndjson", "text/csv": "csv"}
+
+
+def filter_from(args: dict) -> claim_query.ClaimFilter:
+    return claim_query.ClaimFilter(**{k: args.get(k) for k in claim_query.FILTER_FIELDS})
+
+
+def decode_keyset(kind: str, cursor: str | None) -> list | None:
+    """The keyset inside a cursor; a foreign or tampered cursor is a 400."""
+    if not cursor:
+        return None
+    try:
+        values = decode_cursor(kind, cursor)
+        if len(values) != 2 or not isinstance(values[0], str) or not isinstance(values[1], int):
+            raise CursorError("Invalid cursor.")
+        claim_query.ordered(Claim.select(), order="asc", after=values)  # validates the date
+    except (CursorError, ValueError):
+        abort(400, message="Invalid cursor.", errors={"query": {"cursor": ["Invalid cursor."]}})
+    return values
+
+
+def negotiated(explicit: str | None, choices: dict[str, str]) -> str:
+    if explicit:
+        return explicit
+    best = request.accept_mimetypes.best_match(["application/json", *choices])
+    return choices.get(best or "", "json")
+
+
+@blp.route("")
+class Claims(MethodView):
+    @blp.arguments(ClaimQuerySchema, location="query", as_kwargs=True)
+    @blp.response(200, ClaimPageSchema)
+    @blp.doc(**STREAM_DOC)
+    @blp.alt_response(304, **NOT_MODIFIED)
+    @documents_errors(blp, 400, 422)
+    def get(self, order, limit, cursor, count, format=None, **args):
+        """List claims: filters, date order, keyset cursor; JSON, NDJSON or CSV"""
+        kind = f"claims:{order}"
+        after = decode_keyset(kind, cursor)
+        flt = filter_from(args)
+        fmt = negotiated(format, _ACCEPT)
+        if fmt != "json":
+            lines = export.ndjson_lines if fmt == "ndjson" else export.csv_lines
+            body = lines(claim_query.iter_claims(flt, order=order, after=after))
+            disposition = f'attachment; filename="claims.{fmt}"' if fmt == "csv" else None
+            response = Response(stream_with_context(body), mimetype=export.MEDIA_TYPES[fmt])
+            if disposition:
+                response.headers["Content-Disposition"] = disposition
+            return response
+        page = claim_query.page(flt, order=order, limit=limit, after=after, count=count)
+        payload = {
+            "items": [claim_query.claim_json(c) for c in page.claims],
+            "next_cursor": encode_cursor(kind, page.next_key) if page.next_key else None,
+        }
+        if count:
+            payload["total"] = page.total
+        return json_response(payload)
+
+    @blp.arguments(ClaimInSchema)
+    @blp.response(201, FullClaimSchema, description="Stored; Location names the new claim")
+    @documents_errors(blp, 400, 401, 422)
+    def post(self, data):
+        """Add a manual claim (speaker and place by id or name)"""
+        try:
+            claim = claim_edit.create_claim(data, key_id=g.get("key_id"))
+        except claim_edit.EditError as exc:
+            abort(422, message=str(exc), errors={"json": {exc.field: [str(exc)]}})
+        headers = {"Location": url_for("claims.ClaimById", claim_id=claim.id)}
+        return json_response(_claim_json_or_404(claim.id), 201, headers)
+
+
+def _claim_json_or_404(claim_id: int) -> dict:
+    claim = claims_with_entities().where(Claim.id == claim_id).first() if 0 < claim_id < 2**62 else None
+    if claim is None:
+        abort(404, message=f"No claim with id {claim_id}.")
+    return claim_query.claim_json(claim)
+
+
+@blp.route("/<int:claim_id>")
+class ClaimById(MethodView):
+    @blp.arguments(ClaimGetQuerySchema, location="query", as_kwargs=True)
+    @blp.response(200, FullClaimSchema)
+    @blp.doc(**JSONLD_DOC)
+    @blp.alt_response(304, **NOT_MODIFIED)
+    @documents_errors(blp, 404, 422)
+    def get(self, claim_id, format=None):
+        """Get one claim (JSON, or schema.org ClaimReview as application/ld+json)"""
+        claim = _claim_json_or_404(claim_id)
+        if negotiated(format, {"application/ld+json": "jsonld"}) != "jsonld":
+            return json_response(claim)
+        article = Article.get_or_none(Article.id == claim["article_id"]) if claim["article_id"] else None
+        claim_url = url_for("claims.ClaimById", claim_id=claim_id, _external=True)
+        body = export.claim_review(claim, article_url=article.url if article else None, claim_url=claim_url)
+        response = json_response(body)
+        response.mimetype = "application/ld+json"
+        return response
+
+    @blp.arguments(ClaimPatchSchema)
+    @blp.response(200, FullClaimSchema)
+    @documents_errors(blp, 400, 401, 404, 422)
+    def patch(self, data, claim_id):
+        """Correct a claim (speaker, quote, date, place, verdict…); the change is kept in history"""
+        try:
+            claim = claim_edit.update_claim(claim_id, data, key_id=g.get("key_id"))
+        except claim_edit.EditError as exc:
+            abort(422, message=str(exc), errors={"json": {exc.field: [str(exc)]}})
+        if claim is None:
+            abort(404, message=f"No claim with id {claim_id}.")
+        return json_response(_claim_json_or_404(claim_id))
+
+
+@blp.route("/<int:claim_id>/history")
+class ClaimHistoryView(MethodView):
+    @blp.response(200, HistoryListSchema)
+    @blp.alt_response(304, **NOT_MODIFIED)
+    @documents_errors(blp, 404)
+    def get(self, claim_id):
+        """Every change to a claim: when, which fields (old → new), by which API key"""
+        _claim_json_or_404(claim_id)
+        rows = ClaimHistory.select().where(ClaimHistory.claim == claim_id).order_by(ClaimHistory.id)
+        items = [
+            {"changed_at": h.changed_at.isoformat(), "changes": h.changes, "key_id": h.key_id} for h in rows
+        ]
+        return json_response({"items": items})

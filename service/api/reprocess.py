@@ -1,0 +1,25 @@
+"""Re-run extraction on a stored article; manual claims and corrected fields survive."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from ..errors import documents_errors, json_response
+from ..reprocess import reprocess_article
+from ..schemas import ArticleSchema
+from ..serialize import article_dict
+
+blp = Blueprint("reprocess", __name__, url_prefix="/v1/articles", description="Hindi news articles")
+
+
+@blp.route("/<int:article_id>/reprocess")
+class Reprocess(MethodView):
+    @blp.response(200, ArticleSchema)
+    @documents_errors(blp, 401, 404)
+    def post(self, article_id):
+        """Re-extract an article's dates and claims with the current extractor"""
+        article = reprocess_article(article_id)
+        if article is None:
+            abort(404, message=f"No article with id {article_id}.")
+        return json_response(article_dict(article))

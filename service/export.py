@@ -1,0 +1,134 @@
+"""Claim exports: NDJSON and CSV line generators, and schema.org ClaimReview JSON-LD."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+
+CSV_COLUMNS = [
+    "id",
+    "article_id",
+    "speaker_id",
+    "speaker",
+    "speaker_role",
+    "verb",
+    "verb_class",
+    "quote",
+    "quote_type",
+    "start",
+    "end",
+    "date_value",
+    "date_granularity",
+    "date_from",
+    "date_to",
+    "date_source",
+    "place_id",
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "origin",
+    "confidence",
+    "rating",
+]
+MEDIA_TYPES = {"ndjson": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
+# schema.org ratingValue on a 1..5 scale for our verdict names (alternateName keeps the name).
+RATING_VALUES = {"false": 1, "misleading": 2, "half-true": 3, "mostly-true": 4, "true": 5}
+
+
+def ndjson_lines(claims: Iterable[dict]) -> Iterator[str]:
+    for claim in claims:
+        yield json.dumps(claim, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def csv_row(c: dict) -> list:
+    speaker, place, date, review = c["speaker"] or {}, c["place"] or {}, c["date"] or {}, c["review"] or {}
+    return [
+        c["id"],
+        c["article_id"],
+        speaker.get("id"),
+        speaker.get("name"),
+        speaker.get("role"),
+        c["verb"],
+        c["verb_class"],
+        c["quote"],
+        c["quote_type"],
+        c["start"],
+        c["end"],
+        date.get("value"),
+        date.get("granularity"),
+        date.get("date_from"),
+        date.get("date_to"),
+        date.get("source"),
+        place.get("id"),
+        place.get("name"),
+        place.get("country"),
+        place.get("lat"),
+        place.get("lon"),
+        c["origin"],
+        c["confidence"],
+        review.get("rating"),
+    ]
+
+
+def csv_lines(claims: Iterable[dict]) -> Iterator[str]:
+    """A header, then one CSV record per claim (RFC 4180 quoting, newlines inside quotes kept)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for claim in claims:
+        writer.writerow(csv_row(claim))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue()
+
+
+def claim_review(c: dict, *, article_url: str | None, claim_url: str) -> dict:
+    """A claim as schema.org ClaimReview around a Claim (author, date, place, appearance)."""
+    date = c["date"] or {}
+    item: dict = {"@type": "Claim", "text": c["quote"]}
+    if c["speaker"]:
+        item["author"] = {"@type": "Person", "name": c["speaker"]["name"]}
+        if c["speaker"]["role"]:
+            item["author"]["jobTitle"] = c["speaker"]["role"]
+    if date.get("date_from"):
+        item["datePublished"] = date["value"] if date.get("granularity") == "day" else date["date_from"]
+    if c["place"]:
+        place = {"@type": "Place", "name": c["place"]["name"]}
+        if c["place"]["lat"] is not None:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": c["place"]["lat"],
+                "longitude": c["place"]["lon"],
+            }
+        if c["place"]["country"]:
+            place["address"] = {"@type": "PostalAddress", "addressCountry": c["place"]["country"]}
+        item["spatialCoverage"] = place
+    if article_url:
+        item["appearance"] = {"@type": "CreativeWork", "url": article_url}
+    out: dict = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "@id": claim_url,
+        "url": claim_url,
+        "claimReviewed": c["quote"],
+        "itemReviewed": item,
+        "inLanguage": "hi",
+    }
+    review = c["review"]
+    if review:
+        rating = {"@type": "Rating", "alternateName": review["rating"]}
+        if review["rating"] in RATING_VALUES:  # "unverifiable" has no place on the scale
+            rating |= {"ratingValue": RATING_VALUES[review["rating"]], "bestRating": 5, "worstRating": 1}
+        out["reviewRating"] = rating
+        if review["explanation"]:
+            out["reviewBody"] = review["explanation"]
+        if review["reviewed_at"]:
+            out["datePublished"] = review["reviewed_at"]
+        if review["url"]:
+            out["sameAs"] = review["url"]
+    return out
