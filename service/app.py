@@ -6,7 +6,7 @@ import logging
 
 from flask import Flask
 
-from . import cli, http_cache, places, security
+from . import cli, http_cache, limits, logs, places, security
 from .api import articles, claims, dates, docs, entities, health, places_geo, reprocess, stats, timeline
 from .config import Config
 from .db import database, open_database
@@ -22,6 +22,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_mapping(Config().as_dict())
     if config:
         app.config.from_mapping(config)
+    logs.init_app(app)
 
     open_database(app.config["DATABASE_URL"])
     with database.connection_context():
@@ -29,6 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
     _manage_connections(app)
 
     security.init_app(app)
+    limits.init_app(app)  # after the auth check: limits apply per API key id
     api = TathyaApi(app)
     app.extensions["tathya_api"] = api
     for blueprint in (articles.blp, dates.blp, health.blp):

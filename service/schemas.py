@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import marshmallow as ma
 from marshmallow import fields, validate
@@ -32,6 +33,22 @@ def not_far_future(value: dt.datetime) -> None:
 def not_blank(value: str) -> None:
     if not value.strip():
         raise ma.ValidationError("Must not be blank.")
+
+
+def has_letters(value: str) -> None:
+    """Text with no letter at all (only punctuation, digits, symbols or invisible marks) is no article."""
+    if value.strip() and not any(ch.isalpha() for ch in value):
+        raise ma.ValidationError("Must contain letters (only punctuation, digits or symbols).")
+
+
+# C0 controls except tab, newline and carriage return, DEL and C1 controls: scraped text carries
+# them invisibly; PostgreSQL cannot store NUL at all. Zero-width joiners and bidi marks are kept
+# (ZWJ/ZWNJ change how Devanagari conjuncts render).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_control_chars(value):
+    return _CONTROL_CHARS.sub("", value) if isinstance(value, str) else value
 
 
 class ErrorSchema(ma.Schema):
@@ -112,12 +129,18 @@ class ArticleInSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    text = fields.String(required=True, validate=not_blank)
+    text = fields.String(required=True, validate=[not_blank, has_letters])
     url = fields.Url(load_default=None, allow_none=True, schemes={"http", "https"}, require_tld=False)
     title = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
     published_at = FlexibleDateTime(load_default=None, allow_none=True, validate=not_far_future)
     source = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
     language = fields.String(load_default="hi", validate=validate.OneOf(["hi"]))
+
+    @ma.pre_load
+    def _strip_control_chars(self, data, **kwargs):
+        if isinstance(data, dict):
+            return {key: strip_control_chars(value) for key, value in data.items()}
+        return data
 
 
 class ArticleSummarySchema(ma.Schema):

@@ -41,6 +41,30 @@ def _check_api_key() -> None:
     g.key_id = key_id(matched)
 
 
+# A JSON "\u0000" escape: preceded by an even number of backslashes (an odd run escapes itself).
+_JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
+_TEXT_TYPES = ("application/json", "text/plain")
+
+
+def _reject_nul() -> None:
+    """422 for U+0000 anywhere in the query or a text/JSON body: PostgreSQL text cannot hold it.
+
+    Checked once here, before any view, so that no endpoint can pass it to the database (500).
+    """
+    for name, value in request.args.items(multi=True):
+        if "\x00" in value or "\x00" in name:
+            abort(422, message="NUL characters are not allowed.", errors={"query": {name: [_NUL]}})
+    mimetype = request.mimetype
+    if mimetype in _TEXT_TYPES or mimetype.endswith("+json"):
+        body = request.get_data(cache=True)  # bounded by MAX_CONTENT_LENGTH (413 before reading)
+        if b"\x00" in body or (b"\\u0000" in body and _JSON_NUL.search(body)):
+            location = "body" if mimetype == "text/plain" else "json"
+            abort(422, message="NUL characters are not allowed.", errors={location: [_NUL]})
+
+
+_NUL = "Must not contain NUL (U+0000) characters."
+
+
 def _assign_request_id() -> None:
     incoming = request.headers.get("X-Request-ID", "")
     g.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
@@ -54,4 +78,5 @@ def _echo_request_id(response):
 def init_app(app: Flask) -> None:
     app.before_request(_assign_request_id)
     app.before_request(_check_api_key)
+    app.before_request(_reject_nul)
     app.after_request(_echo_request_id)

@@ -36,7 +36,7 @@ def _read_submission() -> NewArticle:
     mimetype = request.mimetype
     if mimetype == "application/json" or mimetype.endswith("+json"):
         payload = request.get_json(silent=True)
-        if payload is None:
+        if payload is None and request.get_data(cache=True).strip() != b"null":
             abort(400, message="Malformed JSON body.", errors={"json": ["Invalid JSON body."]})
         try:
             data = article_in.load(payload)
