@@ -8,7 +8,8 @@ from typing import Any
 
 from service import claim_lexicon as lx
 from service.sentences import Sentence
-from service.speakers import PRONOUNS, SKIP_PRONOUNS, Entity, EntityBook, np_before, split_role_name
+from service.speaker_book import Entity, EntityBook
+from service.speakers import PRONOUNS, SKIP_PRONOUNS, np_before, split_role_name
 
 _B, _A = lx.NOT_BEFORE, lx.NOT_AFTER
 NE_WORDS = "ने उन्होंने इन्होंने उसने इसने मैंने हमने आपने जिन्होंने जिसने किसने सबने".split()

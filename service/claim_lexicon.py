@@ -35,8 +35,8 @@ class Verb:
 # (pattern, Verb). Order matters: longer phrases first so that "चेतावनी दी" wins over nothing.
 _ENTRIES: list[tuple[str, Verb]] = [
     (r"जानकारी" + _P + _DI, Verb("जानकारी दी", "statement", "object")),
-    # "X ने घटना की जानकारी <recipient> को दी"
-    (r"जानकारी(?:\s+\S+){1,8}?\s+को" + _P + _DI, Verb("जानकारी दी", "statement", "object")),
+    # "X ने घटना की जानकारी <recipient> को दी"; a recipient with organization, role and name is long
+    (r"जानकारी(?:\s+\S+){1,12}?\s+को" + _P + _DI, Verb("जानकारी दी", "statement", "object")),
     (r"स्पष्ट" + _P + _KI, Verb("स्पष्ट किया", "statement", "object")),
     (r"(?:चेतावनी" + _P + _DI + r"|चेताया)", Verb("चेतावनी दी", "warning", "object")),
     (r"(?:धमकी" + _P + _DI + r"|धमकाया)", Verb("धमकी दी", "threat", "object")),

@@ -18,7 +18,8 @@ from service.claim_content import (
     trim,
     verb_matches,
 )
-from service.speakers import EntityBook, split_role_name
+from service.speaker_book import EntityBook
+from service.speakers import split_role_name
 
 _B, _A = lx.NOT_BEFORE, lx.NOT_AFTER
 _PRE_QUOTE = re.compile(r"[”’\"']\s*,\s*$")
@@ -34,6 +35,10 @@ _DASH_BYLINE = re.compile(r"(?<!\S)[-–—]\s*([^\s\-–—][^।.!?\n\-–—]
 _CONTINUE = re.compile(
     r"^\s*(?:(?:साथ\s+ही|इसके\s+साथ\s+ही|इसके\s+अलावा|आगे|फिर|यह\s+भी|और|उन्होंने\s+यह\s+भी)\s*,?\s*)+$"
 )
+# An object that is only "<someone> को (भी)" names the addressee (पीड़िता को धमकाया), not the content.
+_ADDRESSEE_ONLY = re.compile(r"^(?:\S+\s+){0,3}\S+\s+को(?:\s+(?:भी|ही))?$")
+# ... except where को marks the theme itself (प्रस्ताव को खारिज किया, चुनौती को स्वीकार किया).
+_THEME_KO = frozenset(["denial", "confirmation"])
 _CONJ = re.compile(r"(?:और|तथा|एवं|व)\s+")
 _CLAUSE_VERB = lx.Verb("", "", "clause", inline=True)
 
@@ -137,7 +142,7 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
             ent, role, np_s, _ = sp
             conf = 0.6
             obj_start = ag.end()
-        elif _CONTINUE.match(f[s : m.start()]) and out and out[-1].sentence >= si - 2:
+        elif _CONTINUE.match(f[s : m.start()]) and out and _near(ctx, out[-1].sentence, si):
             # Subject carried over from the previous claim: "साथ ही मांग की है कि …".
             if content_after(f, m.end(), e, verb) is None:
                 continue
@@ -162,7 +167,13 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
                 cj = _CONJ.match(f, os_, oe)
                 os_ = cj.end() if cj else os_
                 obj = f[os_:oe]
-                if len(obj.split()) < 2 or _ANAPHORIC.match(obj) or _ANAPH_EDGE.search(obj) or passive:
+                if (
+                    len(obj.split()) < 2
+                    or _ANAPHORIC.match(obj)
+                    or _ANAPH_EDGE.search(obj)
+                    or (_ADDRESSEE_ONLY.match(obj) and verb.verb_class not in _THEME_KO)
+                    or passive
+                ):
                     continue
                 content, qtype = (os_, oe), "indirect"
                 region, excluded = (s, m.end()), ()
@@ -176,6 +187,11 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
         )
         if content[0] >= m.start():
             consumed.append((content[0], e))
+
+
+def _near(ctx: Context, prev: int, si: int) -> bool:
+    """A carried-over subject: the previous claim is close, or in this or the previous paragraph."""
+    return prev >= si - 2 or ctx.sents[si].paragraph - ctx.sents[prev].paragraph <= 1
 
 
 def attribution(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent) -> None:

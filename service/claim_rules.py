@@ -8,12 +8,21 @@ import re
 from service import claim_lexicon as lx
 from service import claim_patterns as pt
 from service.claim_content import NE_RE, NE_WORDS, Context, RawClaim, cached_np, inside, speaker
-from service.speakers import PRONOUNS, EntityBook
+from service.speaker_book import EntityBook
+from service.speakers import PRONOUNS
 
 __all__ = ["Context", "RawClaim", "find_raw_claims"]
 
 _TOK_SPLIT = re.compile(r"[\s\"'“”‘’(),;:।.!?\-–—]+")
 _STATEMENT_OF = re.compile(lx.NOT_BEFORE + r"(?:का|की)\s+(?:बयान|प्रतिक्रिया)" + lx.NOT_AFTER)
+# Intransitive motion verbs take no ने: their subject is the sentence-initial direct-case NP
+# ("नेता कल पटना पहुंचे"), and a following उसने/उन्होंने usually refers back to it.
+_MOTION_END = re.compile(
+    r"(?:(?:चला|चली|चले)\s+(?:गया|गई|गए|गये|गयी)|पहुंच(?:ा|ी|े|ीं)|लौट(?:ा|ी|े|ीं))"
+    r"(?:\s+(?:था|थी|थे|है|हैं))?\s*[।.!]*$"
+)
+# The subject ends at a date, a particle or a comma; a case-marked NP (… से, … को) is no subject.
+_NP_END = re.compile(r"\s(?:भी|ही|तो)(?=\s)|,")
 _INFO = frozenset(["जानकारी"])
 _ATTR = frozenset(["मुताबिक", "अनुसार"])
 _STATEMENT = frozenset(["बयान", "प्रतिक्रिया"])
@@ -35,12 +44,13 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
         # Every pattern (and subject registration) is keyed by one of these words.
         toks = _TRIGGERS.intersection(_TOK_SPLIT.split(st))
         if not toks:
+            if _MOTION_END.search(f, max(s, e - 30), e):
+                _motion_subject(ctx, book, si, s, e, _sentence_dates(all_dates, date_starts, s, e))
             continue
         if f[e - 1] == "?" and len(st.split()) < 15:
             continue  # headline questions ("रूसी विदेश मंत्री ने क्या दी चेतावनी?")
         # Only this sentence's dates: they block speaker NPs; the article's full list made this quadratic.
-        lo_d = bisect.bisect_left(date_starts, s)
-        dates = tuple(all_dates[lo_d : bisect.bisect_left(date_starts, e, lo_d)])
+        dates = _sentence_dates(all_dates, date_starts, s, e)
         sn = pt.Sent(si, s, e, dates, [])
         n0 = len(out)
         if toks:
@@ -53,11 +63,29 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
                 pt.reporting_verbs(ctx, book, out, sn, firsts)
             if not _ATTR.isdisjoint(toks):
                 pt.attribution(ctx, book, out, sn)
-        if len(out) == n0:
+        # A sentence whose only claims are attributions ("X के मुताबिक Y ने धोखा किया") still
+        # introduces its ने-subject Y for later pronouns.
+        if all(c.verb_class == "attribution" for c in out[n0:]):
             _register(ctx, book, sn, toks)
     pt.bylines(ctx, book, out)
     out.sort(key=lambda c: (c.span[0], c.span[1]))
     return out
+
+
+def _sentence_dates(all_dates, date_starts, s: int, e: int) -> tuple[tuple[int, int], ...]:
+    lo = bisect.bisect_left(date_starts, s)
+    return tuple(all_dates[lo : bisect.bisect_left(date_starts, e, lo)])
+
+
+def _motion_subject(ctx: Context, book: EntityBook, si: int, s: int, e: int, dates) -> None:
+    """Register the sentence-initial subject of an intransitive motion verb (it carries no ने)."""
+    end = _NP_END.search(ctx.f, s, e)
+    pos = end.start() if end else e
+    for ds, _de in dates:
+        pos = min(pos, ds)
+    np = cached_np(ctx, pos, s, dates)
+    if np is not None and np.start == s and len(np.tokens) <= 4:
+        speaker(ctx, book, s, pos, "ने", dates)
 
 
 def _register(ctx: Context, book: EntityBook, sn: pt.Sent, toks: set[str]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Folded forms throughout (ॉ→ो, no nukta): the extractor works on folded text.
 _TOKEN = re.compile(r"\S+")
@@ -13,7 +13,7 @@ _STOP = frozenset(
     """को में पर से तक बाद दौरान हुए हुई हुआ कर करके लेकर देकर वाले वाली वाला वहीं वही उधर इधर हालांकि
     दरअसल जबकि लेकिन मगर परंतु किंतु तो कि जहां जब तब इसलिए क्योंकि आज कल अब फिर भी ही यहां वहां बता दें
     है हैं था थी थे गया गई गए किया की दिया दी रहा रही रहे सकता इसके उसके इसी साथ बीच पहले बाद
-    मौके वर्षीय साल तरफ ओर हवाले बयान वक्त समय दिन रात सुबह शाम दोपहर होकर जाकर आकर मिलकर पहुंचकर लिखकर बताकर सुनकर देखकर""".split()
+    बावजूद अलावा खिलाफ लिए जरिए बजाय मुताबिक अनुसार मौके वर्षीय साल तरफ ओर हवाले बयान वक्त समय दिन रात सुबह शाम दोपहर होकर जाकर आकर मिलकर पहुंचकर लिखकर बताकर सुनकर देखकर""".split()
 )
 _LEADING_DROP = frozenset("एक इस उस यह वह ये वे और तथा एवं व".split())
 _PUNCT_STOP = re.compile(r"[,;:।!?|\-–—]$")
@@ -39,23 +39,6 @@ ORG_HEADS = frozenset(
     एजेंसी मोटर इंडिया कांग्रेस भाजपा विश्वविद्यालय संस्थान केंद्र परिवार समाज मंडल महासंघ ब्यूरो कार्यालय
     टीम सेना मोर्चा दल हेल्थ स्कूल""".split()
 )
-# Generic heads that corefer with the article's last organization of the same family.
-_GENERIC_FAMILY = {
-    "संस्था": "org",
-    "संगठन": "org",
-    "एजेंसी": "org",
-    "कोर्ट": "court",
-    "अदालत": "court",
-    "न्यायालय": "court",
-    "मंत्रालय": "ministry",
-    "विभाग": "dept",
-    "डिपार्टमेंट": "dept",
-    "कंपनी": "company",
-    "बैंक": "bank",
-    "प्राधिकरण": "org",
-    "आयोग": "org",
-    "प्रशासन": "admin",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,124 +150,24 @@ def split_role_name(words: list[str], folded: list[str]) -> SpeakerParts:
     return SpeakerParts(role, name, "person", tuple(aliases))
 
 
-def _tok_match(a: str, b: str) -> bool:
-    return a == b or (len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a)))
+__all__ = [
+    "HONORIFICS",
+    "ORG_HEADS",
+    "PRONOUNS",
+    "ROLE_HEADS",
+    "SKIP_PRONOUNS",
+    "NounPhrase",
+    "SpeakerParts",
+    "np_before",
+    "split_role_name",
+    "strip_parens",
+]
 
 
-@dataclass(eq=False)
-class Entity:
-    """A speaker within one article; the canonical name may be upgraded to a longer form."""
+def __getattr__(name: str):
+    # The per-article entity book lives in speaker_book (which imports this module); lazy re-export.
+    if name in ("Entity", "EntityBook"):
+        from service import speaker_book
 
-    name: str
-    role: str | None
-    kind: str
-    aliases: set[str] = field(default_factory=set)
-    key: str = ""  # folded name
-    role_key: str = ""
-
-    def all_aliases(self) -> tuple[str, ...]:
-        return tuple(sorted(a for a in self.aliases if a and a != self.name))
-
-
-class EntityBook:
-    """Entities of one article, in order of last mention, for coreference of names, roles, pronouns."""
-
-    def __init__(self) -> None:
-        self.entities: list[Entity] = []
-        self.last: list[Entity] = []  # most recent subject last
-
-    def _touch(self, ent: Entity) -> Entity:
-        if ent in self.last:
-            self.last.remove(ent)
-        self.last.append(ent)
-        return ent
-
-    def pronoun(self, *, prefer_person: bool = True) -> Entity | None:
-        """Antecedent of उन्होंने/उसने/उनका: the most recent person subject, else the most recent subject."""
-        if prefer_person:
-            for ent in reversed(self.last[-4:]):
-                if ent.kind == "person":
-                    return self._touch(ent)
-        return self._touch(self.last[-1]) if self.last else None
-
-    def resolve(self, parts: SpeakerParts, folded_np: str, source_np: str) -> Entity:
-        """Find or create the entity a speaker NP refers to."""
-        ftoks = [w.strip(_STRIP) for w in folded_np.split() if w.strip(_STRIP)]
-        if parts.name:
-            key = " ".join(w for w in parts.name.split())
-            fkey = self._fold_name(ftoks, parts)
-            for ent in reversed(self.entities):
-                if ent.kind != parts.kind:
-                    continue
-                if self._same_name(ent.key, fkey):
-                    if len(fkey) > len(ent.key) and ent.key in fkey:
-                        ent.aliases.add(ent.name)
-                        ent.name, ent.key = key, fkey
-                    ent.aliases.update(parts.aliases)
-                    ent.aliases.add(source_np)
-                    if parts.role and not ent.role:
-                        ent.role, ent.role_key = parts.role, self._role_key(ftoks, parts)
-                    return self._touch(ent)
-            ent = Entity(
-                key,
-                parts.role,
-                parts.kind,
-                set(parts.aliases) | {source_np},
-                fkey,
-                self._role_key(ftoks, parts) if parts.role else "",
-            )
-            self.entities.append(ent)
-            return self._touch(ent)
-        # A bare role: the last person holding a matching role.
-        rtoks = [w for w in ftoks if w not in ("के", "की", "का")]
-        for ent in reversed(self.last):
-            if ent.role_key:
-                etoks = ent.role_key.split()
-                if rtoks and all(any(_tok_match(r, e) for e in etoks) for r in rtoks):
-                    ent.aliases.add(source_np)
-                    return self._touch(ent)
-        ent = Entity(source_np, parts.role, parts.kind, {source_np}, " ".join(ftoks), " ".join(rtoks))
-        self.entities.append(ent)
-        return self._touch(ent)
-
-    def generic_org(self, head: str) -> Entity | None:
-        """Antecedent of a generic organization NP (संस्था, कोर्ट, मंत्रालय …), if any."""
-        fam = _GENERIC_FAMILY.get(head)
-        if fam is None:
-            return None
-        for ent in reversed(self.last):
-            if ent.kind != "organization":
-                continue
-            ehead = ent.key.split()[-1] if ent.key else ""
-            if _GENERIC_FAMILY.get(ehead) == fam or (
-                fam == "org" and ehead in ORG_HEADS and ehead != "परिवार"
-            ):
-                return self._touch(ent)
-        return None
-
-    @staticmethod
-    def _fold_name(ftoks: list[str], parts: SpeakerParts) -> str:
-        n = len(parts.name.split()) if parts.name else 0
-        outside, _ = strip_parens(ftoks)
-        return " ".join(outside[-n:]) if n else ""
-
-    @staticmethod
-    def _role_key(ftoks: list[str], parts: SpeakerParts) -> str:
-        outside, _ = strip_parens(ftoks)
-        n = len(parts.role.split()) if parts.role else 0
-        return " ".join(w for w in outside[:n] if w not in ("के", "की", "का"))
-
-    @staticmethod
-    def _same_name(a: str, b: str) -> bool:
-        if not a or not b:
-            return False
-        if a == b:
-            return True
-        if " और " in f" {a} " or " और " in f" {b} ":
-            return False  # a coordination ("युसूफ और गुलबानू") is not either of its members
-        if a in b.split() or b in a.split():
-            return True
-        at, bt = a.split(), b.split()
-        if at[-1] == bt[-1] and (len(at) == 1 or len(bt) == 1 or a in b or b in a):
-            return True
-        return len(at) >= 2 and len(bt) >= 2 and (a.endswith(" " + b) or b.endswith(" " + a))
+        return getattr(speaker_book, name)
+    raise AttributeError(name)

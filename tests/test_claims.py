@@ -192,3 +192,49 @@ def test_no_claims_from_plain_narration_and_never_crash():
     assert claims_of("बारिश से कई सड़कें बंद रहीं। लोग घरों में रहे।") == []
     for junk in ["", " ", "ने", "ने कहा", "“", "कहा कि", "के मुताबिक", "\n\n।।"]:
         claims_of(junk)
+
+
+def test_addressee_only_object_is_not_content():
+    assert claims_of("नेता ने अधिकारियों को भी धमकाया।", D) == []
+    assert claims_of("किसान ने तहसीलदार को शिकायत की।", D) == []
+
+
+def test_generic_org_skips_plural_antecedent():
+    text = (
+        "विश्व खाद्य संगठन ने कहा कि अनाज महंगा होगा। कुछ देशों की सरकारों ने निर्यात रोकने का "
+        "सुझाव दिया है। संस्था ने कहा कि इससे भूख बढ़ेगी।"
+    )
+    last = claims_of(text, D)[-1]
+    assert last.quote == "इससे भूख बढ़ेगी" and last.speaker_name == "विश्व खाद्य संगठन"
+
+
+def test_subject_nested_in_attribution_is_a_pronoun_antecedent():
+    text = "मैनेजर के मुताबिक राकेश ने कंपनी से इस्तीफा दे दिया है। उसने कहा कि वह नई नौकरी करेगा।"
+    said = [c for c in claims_of(text, D) if c.verb == "कहा"]
+    assert len(said) == 1 and said[0].speaker_name == "राकेश"
+
+
+def test_carried_over_subject_across_a_paragraph():
+    text = (
+        "विधायक सुरेश पटेल ने कहा कि सड़क जल्द बनेगी। क्या यह लापरवाही नहीं है? गांव के लोग परेशान हैं। "
+        "बारिश में रास्ता बंद हो जाता है।\nसाथ ही मांग की है कि पुल की मरम्मत भी हो।"
+    )
+    demand = [c for c in claims_of(text, D) if c.verb == "मांग की"]
+    assert len(demand) == 1 and demand[0].speaker_name == "सुरेश पटेल"
+    assert demand[0].quote == "पुल की मरम्मत भी हो"
+
+
+def test_motion_verb_subject_is_a_pronoun_antecedent_and_placed():
+    c = one("रमेश सोमवार को दिल्ली चला गया। उसने कहा कि वह जल्द लौटेगा।")
+    assert c.speaker_name == "रमेश" and c.quote == "वह जल्द लौटेगा"
+    assert c.place is not None and c.place_text == "दिल्ली"
+
+
+def test_motion_subject_must_be_sentence_initial_direct_case():
+    text = "बारिश होने से वे देर से घर लौटे। उन्होंने कहा कि सड़क खराब है।"
+    assert all(c.speaker_name != "बारिश होने" for c in claims_of(text, D))
+
+
+def test_information_given_to_a_long_recipient():
+    c = one("परिवार ने घटना की जानकारी जिला किसान संघ के प्रदेश अध्यक्ष रामलाल वर्मा को दी।")
+    assert (c.speaker_name, c.verb) == ("परिवार", "जानकारी दी")

@@ -60,3 +60,8 @@ def test_pronoun_prefers_recent_person_and_generic_org_refers_back():
     person = book.resolve(parts("इंजीनियर रवि कुमार"), fold("इंजीनियर रवि कुमार"), "x")
     assert book.pronoun() is person
     assert book.generic_org("आयोग") is org
+
+
+def test_np_stops_at_postpositions_of_concession_and_purpose():
+    assert np_text("चेतावनी के बावजूद मंत्री ने कहा") == "मंत्री"
+    assert np_text("जांच के लिए सचिव ने कहा") == "सचिव"
