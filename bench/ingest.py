@@ -90,6 +90,16 @@ def start_server(port: int, db_path: str, workers: int) -> subprocess.Popen:
     raise SystemExit("server did not start")
 
 
+def worker_cpu_seconds(master_pid: int) -> float:
+    """User + system CPU seconds used so far by the gunicorn workers of ``master_pid``."""
+    total = 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    for pid in subprocess.check_output(["pgrep", "-P", str(master_pid)], text=True).split():
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def run_clients(port: int, bodies: list[bytes], clients: int) -> tuple[list[float], dict[int, int]]:
     latencies: list[float] = []
     statuses: dict[int, int] = {}
@@ -166,6 +176,7 @@ def main() -> None:
             start = time.perf_counter()
             latencies, statuses = run_clients(port, bodies, args.clients)
             elapsed = time.perf_counter() - start
+            cpu = worker_cpu_seconds(server.pid)
         finally:
             if spy:
                 spy.send_signal(signal.SIGINT)
@@ -179,6 +190,11 @@ def main() -> None:
         f"ingest via gunicorn ({args.workers} workers, SQLite WAL, {args.clients} clients): "
         f"{args.posts} posts in {elapsed:.1f}s = {args.posts / elapsed:.0f} articles/s, "
         f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, statuses {dict(sorted(statuses.items()))}"
+    )
+    per_article = cpu * 1000 / args.posts
+    print(
+        f"worker CPU: {per_article:.1f} ms per article "
+        f"(load-independent cost; {2000 / per_article:.0f} articles/s if 2 cores served only the workers)"
     )
 
 
