@@ -1,0 +1,1 @@
+"""Tathya: fact-tracking REST microservice for Hindi news (dates, claims, places, timelines)."""
