@@ -101,7 +101,7 @@ def conditions(f: ClaimFilter) -> list | None:
     if f.to:
         out.append(Claim.sort_date <= f.to)
     if f.from_:
-        out.append(Claim.sort_date >= f.from_ - MAX_SPAN)
+        out.append(Claim.sort_date >= max(f.from_, dt.date.min + MAX_SPAN) - MAX_SPAN)  # no underflow
         out.append((Claim.date_to >= f.from_) | (Claim.date_to.is_null() & (Claim.sort_date >= f.from_)))
     if f.q:
         words = search.tokens(f.q)
