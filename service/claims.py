@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from service import claim_places, claim_rules
 from service.claim_rules import RawClaim
+from service.date_lexicon import fold_once
 from service.dates import DateMention
 from service.hindi import fold_with_map
 from service.sentences import split_sentences
@@ -54,38 +54,14 @@ class ClaimDraft:
     place_text: str | None = None  # the place as written in the article (e.g. नई दिल्‍ली), an alias
 
 
-_SPACES = re.compile(r"\s+")
-# Same folding as service.hindi.fold_with_map, done with str.translate: that function walks the text
-# char by char through unicodedata and alone cost more than the whole 2 ms extraction budget.
-_FOLD_PAIRS = (("\u0949", "\u094b"), ("\u0945", "\u0947"), ("\u0911", "\u0913"), ("\u0901", "\u0902"))
-_FOLD_RARE = str.maketrans(
-    {
-        "\u0958": "\u0915",
-        "\u0959": "\u0916",
-        "\u095a": "\u0917",
-        "\u095b": "\u091c",
-        "\u095c": "\u0921",
-        "\u095d": "\u0922",
-        "\u095e": "\u092b",
-        "\u095f": "\u092f",
-        "\u0929": "\u0928",
-        "\u0931": "\u0930",
-        "\u0934": "\u0933",
-        **{chr(0x0966 + i): str(i) for i in range(10)},
-    }
-)
-_RARE = re.compile("[\u0958-\u095f\u0929\u0931\u0934\u0966-\u096f]")
-_DROPPED = re.compile("[\u093c\u200b\u200c\u200d\u2060\ufeff]")
-
-
 class _ShiftMap:
     """Folded offset -> source offset when the fold only deleted characters (nukta, zero-width)."""
 
     __slots__ = ("shift",)
 
-    def __init__(self, drops: list[int]) -> None:
+    def __init__(self, shift: list[int]) -> None:
         # Folded index at which each deleted source char would have sat (sorted by construction).
-        self.shift = [d - k for k, d in enumerate(drops)]
+        self.shift = shift
 
     def __getitem__(self, i: int) -> int:
         return i + bisect.bisect_right(self.shift, i)
@@ -105,22 +81,18 @@ class _ShiftInverse:
 
 def _fold(text: str) -> tuple[str, object | None, object | None]:
     """Folded text, its offset map and inverse map (None, None when every char stayed in place)."""
-    folded = _DROPPED.sub("", text)
-    kept = len(folded)
-    for a, b in _FOLD_PAIRS:
-        if a in folded:
-            folded = folded.replace(a, b)
-    if _RARE.search(folded):
-        folded = folded.translate(_FOLD_RARE)
-    folded = folded.lower()
-    if kept == len(folded) == len(text):
-        return folded, None, None
-    # A per-character list map costs more than the rest of the fold; deletions map by bisection.
-    if kept != len(folded):
+    # The date resolver's fold (same table, derived from fold_with_map) of this very text is usually
+    # still cached; claims additionally lower-case non-ASCII letters.
+    base = fold_once(text)
+    folded = base.text.lower()
+    if len(folded) != len(base.text):
         folded, fmap = fold_with_map(text)
         return folded, fmap, _Inverse(fmap)
-    drops = [m.start() for m in _DROPPED.finditer(text)]
-    return folded, _ShiftMap(drops), _ShiftInverse(drops)
+    shift = base._shift
+    if not shift:
+        return folded, None, None
+    # A per-character list map costs more than the rest of the fold; deletions map by bisection.
+    return folded, _ShiftMap(shift), _ShiftInverse([d + k for k, d in enumerate(shift)])
 
 
 _QUOTE_TRIM = " \t\n,;:।.-–—\"'“”‘’"
@@ -219,9 +191,9 @@ def extract_claims(
     for c, (place, place_at) in zip(raws, where, strict=True):
         qs, qe = c.content
         q_src = _to_src(fmap, qs, qe)
-        quote = _SPACES.sub(" ", text[q_src[0] : q_src[1]]).strip(_QUOTE_TRIM)
+        quote = " ".join(text[q_src[0] : q_src[1]].split()).strip(_QUOTE_TRIM)
         ent = c.entity
-        key = (ent.key, c.lemma, _SPACES.sub(" ", f[qs:qe]).strip(_QUOTE_TRIM))
+        key = (ent.key, c.lemma, " ".join(f[qs:qe].split()).strip(_QUOTE_TRIM))
         if key in seen:  # raw dumps repeat whole paragraphs
             continue
         seen.add(key)

@@ -181,3 +181,18 @@ class Folded:
         if not self._shift or j == 0:
             return j
         return self.src(j - 1) + 1 + (bisect_right(self._shift, j) - bisect_right(self._shift, j - 1))
+
+
+_last_folded: tuple[str, Folded] | None = None
+
+
+def fold_once(source: str) -> Folded:
+    """``Folded(source)``, reused while the same text object is processed: ingestion folds one
+    article for dates and again for claims, and the fold is a large share of their cost."""
+    global _last_folded
+    last = _last_folded  # one read: another thread may replace it meanwhile
+    if last is not None and last[0] is source:
+        return last[1]
+    folded = Folded(source)
+    _last_folded = (source, folded)
+    return folded

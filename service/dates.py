@@ -31,6 +31,7 @@ from service.date_lexicon import (
     VAGUE,
     YEAR_RE,
     Folded,
+    fold_once,
     month_number,
     number_value,
     weekday_number,
@@ -206,7 +207,7 @@ def _deictic(m: re.Match, anchor: dt.date, tense: str) -> cal.Value:
 
 def resolve_dates(text: str, anchor: dt.date) -> list[DateMention]:
     """Every date expression in ``text`` resolved against ``anchor``, in text order."""
-    folded = Folded(text)
+    folded = fold_once(text)
     out: list[DateMention] = []
     last: cal.Value | None = None
     for m in candidates(folded.text):

@@ -16,7 +16,7 @@ _STOP = frozenset(
     बावजूद अलावा खिलाफ लिए जरिए बजाय मुताबिक अनुसार मौके वर्षीय साल तरफ ओर हवाले बयान वक्त समय दिन रात सुबह शाम दोपहर होकर जाकर आकर मिलकर पहुंचकर लिखकर बताकर सुनकर देखकर""".split()
 )
 _LEADING_DROP = frozenset("एक इस उस यह वह ये वे और तथा एवं व".split())
-_PUNCT_STOP = re.compile(r"[,;:।!?|\-–—]$")
+_PUNCT_END = frozenset(",;:।!?|-–—")
 _STRIP = "\"'“”‘’()[]"
 
 PRONOUNS = frozenset("उन्होंने इन्होंने उसने इसने उनका उसका इनका इसका उनकी उसकी इनकी उनके उसके वह वे".split())
@@ -49,13 +49,30 @@ class NounPhrase:
     spans: tuple[tuple[int, int], ...] = ()
 
 
+def _tokens_back(f: str, lo: int, pos: int):
+    """Whitespace tokens of ``f[lo:pos]`` as (start, end, word), last first.
+
+    The NP rarely spans more than a dozen words, so only the tail of a long sentence is split.
+    """
+    chunk = f[lo:pos]
+    parts = chunk.rsplit(None, 16)
+    more = len(parts) == 17
+    end = len(chunk)
+    for w in reversed(parts[1:] if more else parts):
+        k = chunk.rfind(w, 0, end)
+        yield lo + k, lo + k + len(w), w
+        end = k
+    if more:
+        for m in reversed(list(_TOKEN.finditer(f, lo, lo + end))):
+            yield m.start(), m.end(), m.group()
+
+
 def np_before(f: str, pos: int, lo: int, *, blocked: tuple[tuple[int, int], ...] = ()) -> NounPhrase | None:
     """The speaker noun phrase that ends right before ``pos`` (the ने / के मुताबिक marker) in ``f[lo:pos]``."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(f, lo, pos)]
     picked: list[tuple[int, int, str]] = []
     paren = 0
-    for s, e, w in reversed(toks):
-        if any(bs < e and s < be for bs, be in blocked):
+    for s, e, w in _tokens_back(f, lo, pos):
+        if blocked and any(bs < e and s < be for bs, be in blocked):
             break
         if paren:
             picked.append((s, e, w))
@@ -65,10 +82,10 @@ def np_before(f: str, pos: int, lo: int, *, blocked: tuple[tuple[int, int], ...]
             paren += w.count(")") - w.count("(")
             picked.append((s, e, w))
             continue
-        if picked and _PUNCT_STOP.search(w):
+        if picked and w[-1] in _PUNCT_END:
             break
         bare = w.strip(_STRIP).rstrip(",;:")
-        if not bare or bare in _STOP or bare.isdigit() or any(c.isdigit() for c in bare[:1]):
+        if not bare or bare in _STOP or bare[0].isdigit():
             break
         if bare in PRONOUNS or bare in SKIP_PRONOUNS:
             if not picked:
