@@ -20,6 +20,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 install: $(VENV)/.installed
 
 run: install
+	@[ -n "$$TATHYA_API_KEYS" ] || echo "WARNING: TATHYA_API_KEYS is not set: writes are open to anyone who can reach this service" >&2
 	$(BIN)/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers $(WORKERS) wsgi:app
 
 dev: install
