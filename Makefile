@@ -6,7 +6,7 @@ PORT ?= 8000
 WORKERS ?= 2
 export PORT
 
-.PHONY: run dev test lint format openapi install bench clean
+.PHONY: run dev test lint format openapi install bench screenshot clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ openapi: install
 bench: install
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/ingest.py
+
+# docs/dashboard.png: the dashboard with the seed article (needs apt-get install chromium chromium-driver fonts-noto-core).
+screenshot: install
+	$(BIN)/python bench/screenshot.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache

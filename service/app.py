@@ -8,6 +8,7 @@ from flask import Flask
 
 from . import cli, http_cache, limits, logs, places, security
 from .api import articles, claims, dates, docs, entities, health, places_geo, reprocess, stats, timeline
+from .api.dashboard import blp as dashboard_blp
 from .config import Config
 from .db import database, open_database
 from .errors import TathyaApi
@@ -39,6 +40,7 @@ def create_app(config: dict | None = None) -> Flask:
         api.register_blueprint(blueprint)
     http_cache.init_app(app)
     app.register_blueprint(docs.blp)
+    app.register_blueprint(dashboard_blp)  # GET / and /ui/<version>/… (not in the OpenAPI spec)
     cli.init_app(app)
     if app.config["TATHYA_WARM_GAZETTEER"]:
         places.warm()  # built before gunicorn forks (preload_app), shared by every worker

@@ -1,0 +1,33 @@
+// The page state lives in the URL query string, so every view is a shareable link.
+
+import { FILTER_KEYS } from "./api.js";
+
+export const GROUPS = ["day", "week", "month"];
+const KEYS = [...FILTER_KEYS, "group", "article"];
+
+export function readState(search = window.location.search) {
+  const params = new URLSearchParams(search);
+  const state = {};
+  for (const key of KEYS) state[key] = (params.get(key) || "").trim();
+  if (!GROUPS.includes(state.group)) state.group = "day";
+  if (!/^\d+$/.test(state.article)) state.article = "";
+  return state;
+}
+
+export function stateUrl(state) {
+  const params = new URLSearchParams();
+  for (const key of KEYS) {
+    const value = state[key];
+    if (!value || (key === "group" && value === "day")) continue;
+    params.set(key, value);
+  }
+  const text = params.toString();
+  return window.location.pathname + (text ? `?${text}` : "");
+}
+
+export function navigate(state, { replace = false } = {}) {
+  const url = stateUrl(state);
+  if (url === window.location.pathname + window.location.search) return false;
+  window.history[replace ? "replaceState" : "pushState"](null, "", url);
+  return true;
+}
