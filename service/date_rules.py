@@ -7,6 +7,7 @@ import re
 from service.date_lexicon import (
     DAY_RE,
     EN_MONTHS,
+    LETTER,
     MONTH_RE,
     MONTHS,
     NUMBER_WORDS,
@@ -113,17 +114,33 @@ def _trie_regex(words) -> str:
 
 # Digits glued to Latin letters ("covid2019") never start a date; glued to Devanagari they do,
 # since scraped text often loses the space ("है।10 साल पहले").
-TRIGGER = re.compile(f"(?<![0-9a-z_])[0-9]+|{B}(?:{_trie_regex(_STARTS)}){E}")
+# Every branch starts with a character class, so the regex engine skips the letters inside words
+# in C instead of trying the whole alternation at every position: a start word is found through
+# the non-letter before it (group "w"), a word at offset 0 by TRIGGER_AT0.
+_START_WORDS = _trie_regex(_STARTS)
+TRIGGER = re.compile(f"[0-9](?<![0-9a-z_].)[0-9]*|[^{LETTER}](?P<w>{_START_WORDS}){E}")
+TRIGGER_AT0 = re.compile(f"(?:{_START_WORDS}){E}")
+
+
+def _triggers(folded: str):
+    """(start, word) of every digit run and start word, in text order."""
+    m = TRIGGER_AT0.match(folded)
+    if m is not None:
+        yield 0, m.group()
+    for tok in TRIGGER.finditer(folded):
+        word = tok.group("w")
+        if word is None:
+            yield tok.start(), tok.group()
+        else:
+            yield tok.start("w"), word
 
 
 def candidates(folded: str):
     """Grammar matches in text order, tried only where a start word begins."""
     end = 0
-    for tok in TRIGGER.finditer(folded):
-        start = tok.start()
+    for start, word in _triggers(folded):
         if start < end:
             continue
-        word = tok.group()
         m = (_BY_DIGIT if word[0].isdigit() else _BY_WORD[word])(folded, start)
         if m is not None:
             end = m.end()
