@@ -148,8 +148,10 @@ def candidates(folded: str):
 
 
 # Tense cues, scanned left to right after a mention; the first cue decides its clause.
+# The future-suffix branch starts only at a word start: a match from inside a word also matches
+# from its start (which search reaches first), and trying every inner position was quadratic.
 _FUTURE = (
-    f"[^\\s]*(?:[ेए]ं?ग[ाीे]ं?|[ूऊ]ंग[ाी]|ओगे|ोगे){E}|{B}हो(?:गा|गी|ंगे|ंगी){E}|प्रस्तावित|आगामी"
+    f"(?<!\\S)[^\\s]*(?:[ेए]ं?ग[ाीे]ं?|[ूऊ]ंग[ाी]|ओगे|ोगे){E}|{B}हो(?:गा|गी|ंगे|ंगी){E}|प्रस्तावित|आगामी"
     "|होना है|होनी है|होने वाल|जाना है|करना है"
     "|रखना है|वाला है|वाली है|वाले हैं|संभावना है"
 )
