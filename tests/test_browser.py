@@ -280,3 +280,62 @@ def test_phone_width_has_no_horizontal_scroll(site):
         assert overflow <= 1
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(ARTIFACTS / "dashboard-phone.png"))
+
+
+def post_json(base: str, path: str, body: dict) -> dict:
+    request = urllib.request.Request(
+        base + path,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def test_month_precision_looks_different_and_keyboard_filters(site, browser):
+    """Runs last: adds a manual month-level claim to the shared database."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    base, driver = site["base"], browser
+    manual = {
+        "speaker": "नरेंद्र मोदी",
+        "speaker_role": "प्रधानमंत्री",
+        "verb": "घोषणा की",
+        "verb_class": "announcement",
+        "quote": "नई योजना अगले महीने से लागू होगी",
+        "date": {"value": "2025-06"},
+        "place": "दिल्ली",
+    }
+    post_json(base, "/v1/claims", manual)
+    driver.get(base + "/?group=month&order=desc")
+    wait_for(
+        driver,
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#timeline .event")) == 2 and settled(d),
+        "two month events",
+    )
+    events = driver.find_elements(By.CSS_SELECTOR, "#timeline .event")
+    assert [e.get_attribute("data-date") for e in events] == ["2025-07", "2025-06"]
+    month_chip = events[1].find_element(By.CSS_SELECTOR, ".claim .date")
+    day_chip = events[0].find_element(By.CSS_SELECTOR, ".claim .date")
+    assert "date-month" in month_chip.get_attribute("class") and "जून 2025" in month_chip.text
+    assert month_chip.value_of_css_property("border-top-style") == "dashed"
+    assert day_chip.value_of_css_property("border-top-style") == "solid"
+    assert driver.find_element(By.ID, "f-order").get_attribute("value") == "desc"
+
+    # Keyboard only: Tab to the first speaker button, Enter filters by that speaker.
+    driver.find_element(By.TAG_NAME, "body").click()
+    for _ in range(60):
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        active = driver.switch_to.active_element
+        if "speaker" in (active.get_attribute("class") or "").split():
+            break
+    else:
+        pytest.fail("no speaker button reachable with Tab")
+    name = active.text
+    active.send_keys(Keys.ENTER)
+    wait_for(
+        driver, lambda d: f"वक्ता: {name}" in d.find_element(By.ID, "status").text and settled(d), "Enter"
+    )
+    assert {e.text for e in driver.find_elements(By.CSS_SELECTOR, "#timeline .claim .speaker")} == {name}

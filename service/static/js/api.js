@@ -48,8 +48,8 @@ async function getJson(path, params = {}, { signal } = {}) {
 const pick = (filters) => Object.fromEntries(FILTER_KEYS.map((k) => [k, filters[k]]));
 
 export const api = {
-  timeline: (filters, { group, cursor, limit = 100 }, opts) =>
-    getJson("/v1/timeline", { ...pick(filters), group, cursor, limit }, opts),
+  timeline: (filters, { group, order, cursor, limit = 100 }, opts) =>
+    getJson("/v1/timeline", { ...pick(filters), group, order, cursor, limit }, opts),
   stats: (filters, { group }, opts) => getJson("/v1/stats/claims", { ...pick(filters), group }, opts),
   places: (filters, opts) => getJson("/v1/places.geojson", pick(filters), opts),
   entities: (params, opts) => getJson("/v1/entities", params, opts),

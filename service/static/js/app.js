@@ -12,7 +12,7 @@ import { eventBlock, mergeEvents } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("filters");
-const FORM_KEYS = ["q", "speaker", "place", "from", "to", "verb_class", "group"];
+const FORM_KEYS = ["q", "speaker", "place", "from", "to", "verb_class", "group", "order"];
 const LABELS = { q: "खोज", speaker: "वक्ता", place: "स्थान", from: "से", to: "तक", verb_class: "प्रकार" };
 
 let state = readState();
@@ -26,7 +26,8 @@ function fillForm() {
   if (state.verb_class && !select.querySelector(`option[value="${CSS.escape(state.verb_class)}"]`)) {
     select.append(h("option", { value: state.verb_class }, verbClassLabel(state.verb_class)));
   }
-  for (const key of FORM_KEYS) form.elements[key].value = state[key] || (key === "group" ? "day" : "");
+  const defaults = { group: "day", order: "asc" };
+  for (const key of FORM_KEYS) form.elements[key].value = state[key] || defaults[key] || "";
 }
 
 function formState() {
@@ -77,7 +78,9 @@ async function loadTimeline(signal, { more = false } = {}) {
   const el = $("timeline");
   busy(el, true);
   try {
-    const page = await api.timeline(state, { group: state.group, cursor: more ? nextCursor : undefined }, { signal });
+    const page = await api.timeline(state, { group: state.group, order: state.order, cursor: more ? nextCursor : undefined }, {
+      signal,
+    });
     timelineEvents = more ? mergeEvents(timelineEvents, page.events) : page.events;
     nextCursor = page.next_cursor;
     renderTimeline();
@@ -184,7 +187,8 @@ function init() {
   });
   form.elements.group.addEventListener("change", () => go({ ...state, group: form.elements.group.value }));
   form.elements.verb_class.addEventListener("change", () => go(formState()));
-  $("f-reset").addEventListener("click", () => go({ group: state.group }));
+  form.elements.order.addEventListener("change", () => go({ ...state, order: form.elements.order.value }));
+  $("f-reset").addEventListener("click", () => go({ group: state.group, order: state.order }));
   $("home-link").addEventListener("click", (e) => { e.preventDefault(); go({}); });
   $("timeline-more").addEventListener("click", () => loadTimeline(controller.signal, { more: true }));
 

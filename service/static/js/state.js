@@ -3,13 +3,14 @@
 import { FILTER_KEYS } from "./api.js";
 
 export const GROUPS = ["day", "week", "month"];
-const KEYS = [...FILTER_KEYS, "group", "article"];
+const KEYS = [...FILTER_KEYS, "group", "order", "article"];
 
 export function readState(search = window.location.search) {
   const params = new URLSearchParams(search);
   const state = {};
   for (const key of KEYS) state[key] = (params.get(key) || "").trim();
   if (!GROUPS.includes(state.group)) state.group = "day";
+  if (state.order !== "desc") state.order = "asc";
   if (!/^\d+$/.test(state.article)) state.article = "";
   return state;
 }
@@ -18,7 +19,7 @@ export function stateUrl(state) {
   const params = new URLSearchParams();
   for (const key of KEYS) {
     const value = state[key];
-    if (!value || (key === "group" && value === "day")) continue;
+    if (!value || (key === "group" && value === "day") || (key === "order" && value === "asc")) continue;
     params.set(key, value);
   }
   const text = params.toString();
