@@ -8,6 +8,7 @@ from dataclasses import dataclass
 # Danda, double danda, ? and ! always end a sentence outside quotes; "." only when it is not an
 # abbreviation or a decimal point (Hindi web text often uses "." as danda).
 _HARD_TERMS = frozenset("।॥?!")
+_TERM_RUN = _HARD_TERMS | frozenset(".”’\"'")  # what may trail a terminator in the same sentence
 _CLOSERS = {"”": "“", "’": "‘"}
 _OPENERS = frozenset("“‘")
 # Folded (ॉ→ो) short forms that take a period without ending a sentence.
@@ -115,7 +116,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 i += length - 1
         elif (ch in _HARD_TERMS or (ch == "." and _period_ends(text, i))) and not depth and not ascii_open:
             j = i + 1
-            while j < n and text[j] in _HARD_TERMS | {".", "”", "’", '"', "'"}:
+            while j < n and text[j] in _TERM_RUN:
                 j += 1
             emit(start, j)
             start = j

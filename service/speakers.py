@@ -108,6 +108,11 @@ def np_before(f: str, pos: int, lo: int, *, blocked: tuple[tuple[int, int], ...]
 
 def strip_parens(words: list[str]) -> tuple[list[str], list[str]]:
     """Split ``words`` into words outside brackets and the bracketed abbreviations/aliases."""
+    for w in words:
+        if w[:1] == "(":
+            break
+    else:
+        return list(words), []  # no bracket opens a word: the common case
     outside: list[str] = []
     inside: list[str] = []
     cur: list[str] = []
@@ -138,8 +143,22 @@ class SpeakerParts:
     aliases: tuple[str, ...]
 
 
+_PARTS_CACHE: dict[tuple[tuple[str, ...], tuple[str, ...]], SpeakerParts] = {}
+
+
 def split_role_name(words: list[str], folded: list[str]) -> SpeakerParts:
     """Split a speaker NP (source words + their folded forms) into role and name."""
+    # Pure and called for every ने-subject; the same NPs recur within and across articles.
+    key = (tuple(words), tuple(folded))
+    parts = _PARTS_CACHE.get(key)
+    if parts is None:
+        if len(_PARTS_CACHE) > 50_000:
+            _PARTS_CACHE.clear()
+        parts = _PARTS_CACHE[key] = _split_role_name(words, folded)
+    return parts
+
+
+def _split_role_name(words: list[str], folded: list[str]) -> SpeakerParts:
     outside, bracket = strip_parens(words)
     f_out, _ = strip_parens(folded)
     cut = -1
