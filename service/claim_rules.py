@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from service import claim_bylines
 from service import claim_lexicon as lx
 from service import claim_patterns as pt
 from service.claim_content import NE_RE, NE_WORDS, Context, RawClaim, cached_np, inside, speaker
@@ -67,7 +68,7 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
         # introduces its ने-subject Y for later pronouns.
         if all(c.verb_class == "attribution" for c in out[n0:]):
             _register(ctx, book, sn, toks)
-    pt.bylines(ctx, book, out)
+    claim_bylines.bylines(ctx, book, out)
     out.sort(key=lambda c: (c.span[0], c.span[1]))
     return out
 
