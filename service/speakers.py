@@ -1,4 +1,4 @@
-"""Speaker noun phrases: boundaries, role/name split, and per-article entity/pronoun resolution."""
+"""Speaker noun phrases: boundaries before ने / के मुताबिक, and the role/name split."""
 
 from __future__ import annotations
 
