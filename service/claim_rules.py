@@ -14,7 +14,6 @@ from service.speakers import PRONOUNS
 
 __all__ = ["Context", "RawClaim", "find_raw_claims"]
 
-_TOK_SPLIT = re.compile(r"[\s\"'“”‘’(),;:।.!?\-–—]+")
 _STATEMENT_OF = re.compile(lx.NOT_BEFORE + r"(?:का|की)\s+(?:बयान|प्रतिक्रिया)" + lx.NOT_AFTER)
 # Intransitive motion verbs take no ने: their subject is the sentence-initial direct-case NP
 # ("नेता कल पटना पहुंचे"), and a following उसने/उन्होंने usually refers back to it.
@@ -29,6 +28,40 @@ _ATTR = frozenset(["मुताबिक", "अनुसार"])
 _STATEMENT = frozenset(["बयान", "प्रतिक्रिया"])
 # Any of these words (or a ने-marker) is needed for a sentence to matter at all.
 _TRIGGERS = lx.FIRST_WORDS | lx.GENITIVE_NOUNS | _INFO | _ATTR | _STATEMENT | frozenset(NE_WORDS)
+# Trigger words as whole tokens (delimited by whitespace, quotes, brackets or punctuation), found
+# in one pass over the article. Each match starts at the delimiter before the word: a character
+# class first lets the regex engine skip the letters inside words in C.
+_SEP = "\\s\"'“”‘’(),;:।.!?\\-–—"
+
+
+def _trie(words) -> str:
+    """Alternation factored by first character (4x faster than a flat one in the scan below)."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(re.escape(c) + "(?:" + "|".join(rests) + ")" for c, rests in by_first.items())
+
+
+_ALT = _trie(_TRIGGERS)
+_TRIGGER_SCAN = re.compile(f"[{_SEP}](?P<w>{_ALT})(?=[{_SEP}]|$)")
+_TRIGGER_AT0 = re.compile(f"(?:{_ALT})(?=[{_SEP}]|$)")
+
+
+def _sentence_triggers(f: str, sents) -> list[set[str]]:
+    """Per sentence, the trigger words it contains as tokens (sentences end at delimiters)."""
+    out: list[set[str]] = [set() for _ in sents]
+    hits = []
+    m = _TRIGGER_AT0.match(f)
+    if m is not None:
+        hits.append((0, m.group()))
+    hits.extend((m.start("w"), m.group("w")) for m in _TRIGGER_SCAN.finditer(f))
+    j, n = 0, len(sents)
+    for p, w in hits:
+        while j < n and sents[j].end <= p:
+            j += 1
+        if j < n and sents[j].start <= p:
+            out[j].add(w)
+    return out
 
 
 def find_raw_claims(ctx: Context) -> list[RawClaim]:
@@ -38,32 +71,29 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
     all_dates = sorted(ctx.dates)
     date_starts = [d[0] for d in all_dates]
     antecedent = ctx.antecedent
-    for si, sent in enumerate(ctx.sents):
+    # Every pattern (and subject registration) is keyed by one of the trigger words.
+    for si, (sent, toks) in enumerate(zip(ctx.sents, _sentence_triggers(f, ctx.sents), strict=True)):
         s, e = sent.start, sent.end
         antecedent.append(book.last[-1] if book.last else None)
-        st = f[s:e]
-        # Every pattern (and subject registration) is keyed by one of these words.
-        toks = _TRIGGERS.intersection(_TOK_SPLIT.split(st))
         if not toks:
             if _MOTION_END.search(f, max(s, e - 30), e):
                 _motion_subject(ctx, book, si, s, e, _sentence_dates(all_dates, date_starts, s, e))
             continue
-        if f[e - 1] == "?" and len(st.split()) < 15:
+        if f[e - 1] == "?" and len(f[s:e].split()) < 15:
             continue  # headline questions ("रूसी विदेश मंत्री ने क्या दी चेतावनी?")
         # Only this sentence's dates: they block speaker NPs; the article's full list made this quadratic.
         dates = _sentence_dates(all_dates, date_starts, s, e)
         sn = pt.Sent(si, s, e, dates, [])
         n0 = len(out)
-        if toks:
-            if not lx.GENITIVE_NOUNS.isdisjoint(toks):
-                pt.genitive(ctx, book, out, sn)
-            if "जानकारी" in toks:
-                pt.info_anaphora(ctx, book, out, sn)
-            firsts = toks & lx.FIRST_WORDS
-            if firsts:
-                pt.reporting_verbs(ctx, book, out, sn, firsts)
-            if not _ATTR.isdisjoint(toks):
-                pt.attribution(ctx, book, out, sn)
+        if not lx.GENITIVE_NOUNS.isdisjoint(toks):
+            pt.genitive(ctx, book, out, sn)
+        if "जानकारी" in toks:
+            pt.info_anaphora(ctx, book, out, sn)
+        firsts = toks & lx.FIRST_WORDS
+        if firsts:
+            pt.reporting_verbs(ctx, book, out, sn, firsts)
+        if not _ATTR.isdisjoint(toks):
+            pt.attribution(ctx, book, out, sn)
         # A sentence whose only claims are attributions ("X के मुताबिक Y ने धोखा किया") still
         # introduces its ने-subject Y for later pronouns.
         if all(c.verb_class == "attribution" for c in out[n0:]):
