@@ -10,7 +10,7 @@ import click
 import marshmallow as ma
 from flask import Flask
 
-from . import dates
+from . import dates, synth
 from .db import database
 from .schemas import ArticleInSchema
 from .store import NewArticle, ingest_article
@@ -99,3 +99,4 @@ def resolve_dates_command(text, reference):
 def init_app(app: Flask) -> None:
     app.cli.add_command(ingest_command)
     app.cli.add_command(resolve_dates_command)
+    synth.init_app(app)

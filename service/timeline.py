@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from . import claim_query
+from .db import database
 from .models import Claim
 
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -24,16 +25,17 @@ def bucket(day: dt.date, group: str) -> str:
     return day.isoformat()
 
 
-def event_key(claim: Claim, group: str) -> tuple[str, str]:
+def event_key(claim: dict, sort_date: str, group: str) -> tuple[str, str]:
     """(date label, granularity) of the event a claim belongs to.
 
     A claim dated only to a month or a year is placed at that granularity (2025-07, 2025) when
     it is coarser than the grouping, instead of pretending it happened on its first day.
     """
-    granularity = claim.date_granularity if claim.date_granularity in _RANK else "day"
-    if _RANK[granularity] > _RANK[group] and claim.date_value:
-        return claim.date_value, granularity
-    return bucket(claim.sort_date, group), group
+    date = claim["date"] or {}
+    granularity = date.get("granularity") if date.get("granularity") in _RANK else "day"
+    if _RANK[granularity] > _RANK[group]:
+        return date["value"], granularity
+    return bucket(dt.date.fromisoformat(sort_date), group), group
 
 
 @dataclass(slots=True)
@@ -46,12 +48,12 @@ def timeline(f: claim_query.ClaimFilter, *, group: str, order: str, limit: int, 
     """One page of claims in date order, grouped into events (claims keep their page order)."""
     page = claim_query.page(f, order=order, limit=limit, after=after)
     events: dict[tuple[str, str], dict] = {}
-    for claim in page.claims:
-        key = event_key(claim, group)
+    for claim, sort_date in zip(page.claims, page.sort_dates, strict=True):
+        key = event_key(claim, sort_date, group)
         event = events.get(key)
         if event is None:
             event = events[key] = {"date": key[0], "granularity": key[1], "claims": []}
-        event["claims"].append(claim_query.claim_json(claim))
+        event["claims"].append(claim)
     return Timeline(list(events.values()), page.next_key)
 
 
@@ -69,10 +71,12 @@ def claim_counts(f: claim_query.ClaimFilter, *, group: str) -> tuple[int, list[d
         query = query.where(*conds)
     query = query.group_by(Claim.sort_date, Claim.verb_class).order_by(Claim.sort_date)
     buckets: dict[str, Counter] = {}
-    for day, verb_class, n in query.tuples().iterator():
-        if isinstance(day, str):  # raw tuples skip the field converter on SQLite
-            day = dt.date.fromisoformat(day)
-        buckets.setdefault(bucket(day, group), Counter())[verb_class] += n
+    days: dict = {}  # raw rows (no per-row date parsing): each distinct day parsed once
+    for day, verb_class, n in database.execute_sql(*query.sql()):
+        label = days.get(day)
+        if label is None:
+            label = days[day] = bucket(day if isinstance(day, dt.date) else dt.date.fromisoformat(day), group)
+        buckets.setdefault(label, Counter())[verb_class] += n
     out = [
         {"bucket": label, "count": sum(counts.values()), "by_verb_class": dict(counts)}
         for label, counts in buckets.items()

@@ -19,7 +19,6 @@ from ..claim_schemas import (
 from ..cursors import CursorError, decode_cursor, encode_cursor
 from ..errors import documents_errors, json_response
 from ..models import Article, Claim, ClaimHistory
-from ..queries import claims_with_entities
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims", description="Who said what, when and where")
 
@@ -88,7 +87,7 @@ class Claims(MethodView):
             return response
         page = claim_query.page(flt, order=order, limit=limit, after=after, count=count)
         payload = {
-            "items": [claim_query.claim_json(c) for c in page.claims],
+            "items": page.claims,
             "next_cursor": encode_cursor(kind, page.next_key) if page.next_key else None,
         }
         if count:
@@ -109,10 +108,10 @@ class Claims(MethodView):
 
 
 def _claim_json_or_404(claim_id: int) -> dict:
-    claim = claims_with_entities().where(Claim.id == claim_id).first() if 0 < claim_id < 2**62 else None
+    claim = claim_query.claim_by_id(claim_id)
     if claim is None:
         abort(404, message=f"No claim with id {claim_id}.")
-    return claim_query.claim_json(claim)
+    return claim
 
 
 @blp.route("/<int:claim_id>")

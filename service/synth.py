@@ -1,0 +1,203 @@
+"""Synthetic claims for benchmarks: speakers with aliases, gazetteer places, ten years of dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import random
+import time
+
+import click
+from flask import Flask
+
+from . import gazetteer, search, sql
+from .db import database, is_sqlite
+from .hindi import fold
+from .models import Article, Claim, Entity, EntityAlias
+
+FIRST = (
+    "राहुल सुनीता अमित प्रिया विजय अनीता संजय कविता मनोज रेखा अजय पूजा सुरेश नेहा रमेश सीमा अशोक ममता दिनेश उषा".split()
+)
+LAST = "शर्मा वर्मा यादव सिंह गुप्ता मिश्रा पांडे चौहान तिवारी जोशी पटेल राव मेहता कुमार दुबे".split()
+ROLES = ["मुख्यमंत्री", "विदेश मंत्री", "जिला कलेक्टर", "महापौर", "थाना प्रभारी", "सांसद", "विधायक", "प्रवक्ता"]
+VERBS = [
+    ("कहा", "statement"),
+    ("चेतावनी दी", "warning"),
+    ("आरोप लगाया", "accusation"),
+    ("घोषणा की", "announcement"),
+    ("इनकार किया", "denial"),
+    ("अपील की", "appeal"),
+    ("मांग की", "demand"),
+    ("धमकी दी", "threat"),
+]
+SUBJECTS = ["सरकार", "नगर निगम", "पुलिस", "विपक्ष", "किसान", "स्कूल", "अस्पताल", "बिजली कंपनी", "गठबंधन", "सेना"]
+OBJECTS = ["सड़कों", "पानी", "बजट", "चुनाव", "सुरक्षा", "महंगाई", "बारिश", "व्यापार", "शिक्षा", "स्वास्थ्य"]
+PREDICATES = ["पर जल्द फैसला लेगी", "के लिए काम करेगी", "की जांच करेगी", "को लेकर गंभीर है", "में सुधार करेगी"]
+START = dt.date(2016, 1, 1)
+DAYS = 3652
+CLAIM_COLUMNS = (
+    "article_id speaker_id speaker_role verb verb_class quote quote_type start end date_value "
+    "date_granularity date_from date_to date_source sort_date place_id origin confidence "
+    "manual_fields search_text created_at updated_at"
+).split()
+
+
+def _speakers(rng: random.Random, n: int) -> list[tuple[str, list[str]]]:
+    names = sorted({f"{f} {m} {s}" for f in FIRST for m in ("", "कुमार ", "देवी ") for s in LAST})
+    rng.shuffle(names)
+    return [(" ".join(name.split()), [name.split()[-1], f"{rng.choice(ROLES)} {name}"]) for name in names[:n]]
+
+
+def _insert_entities(rng: random.Random, n_speakers: int, n_places: int) -> tuple[list[int], list[int]]:
+    speakers, taken = [], {(e.kind, e.key) for e in Entity.select(Entity.kind, Entity.key)}
+    for name, aliases in _speakers(rng, n_speakers):
+        if ("person", fold(name)) in taken:
+            continue
+        entity = Entity.create(kind="person", name=name, key=fold(name))
+        rows = [(entity.id, a, fold(a)) for a in [name, *aliases]]
+        sql.insert_ignore(EntityAlias._meta.table_name, ("entity_id", "alias", "key"), rows)
+        speakers.append(entity.id)
+    cities = sorted(
+        (p for p in gazetteer.get().by_id.values() if p.kind == "city" and p.name),
+        key=lambda p: (-p.population, p.id),
+    )[:n_places]
+    places = []
+    for p in cities:
+        if ("place", fold(p.name)) in taken:
+            continue
+        taken.add(("place", fold(p.name)))
+        entity = Entity.create(
+            kind="place",
+            name=p.name,
+            key=fold(p.name),
+            country=p.country,
+            lat=p.lat,
+            lon=p.lon,
+            gazetteer_id=p.id,
+        )
+        sql.insert_ignore(
+            EntityAlias._meta.table_name, ("entity_id", "alias", "key"), [(entity.id, p.name, fold(p.name))]
+        )
+        places.append(entity.id)
+    # A second run on the same database quotes the people and places the first one made.
+    speakers = speakers or [e.id for e in Entity.select(Entity.id).where(Entity.kind == "person")]
+    places = places or [e.id for e in Entity.select(Entity.id).where(Entity.kind == "place")]
+    return speakers, places
+
+
+def _date(rng: random.Random, anchor: dt.date) -> tuple:
+    """(value, granularity, from, to, source) — mostly days, some weeks, months and years."""
+    r = rng.random()
+    if r < 0.85:
+        return anchor.isoformat(), "day", anchor, anchor, "explicit"
+    if r < 0.9:
+        iso = anchor.isocalendar()
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        return f"{iso.year}-W{iso.week:02d}", "week", monday, monday + dt.timedelta(days=6), "explicit"
+    if r < 0.97:
+        first = anchor.replace(day=1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return first.strftime("%Y-%m"), "month", first, last, "explicit"
+    return str(anchor.year), "year", dt.date(anchor.year, 1, 1), dt.date(anchor.year, 12, 31), "anchor"
+
+
+def _claim_rows(rng, *, n: int, first_article: int, speakers: list[int], places: list[int], names: dict):
+    now = sql.iso(dt.datetime(2026, 1, 1))
+    quotes = [(s, o, p) for s in SUBJECTS for o in OBJECTS for p in PREDICATES]
+    folded = {q: fold(" ".join(q)) for q in quotes}
+    # Zipf-like speaker popularity: a few people are quoted far more often than most.
+    weights = [1 / (rank + 1) ** 0.8 for rank in range(len(speakers))]
+    who = rng.choices(speakers, weights=weights, k=n)
+    for i in range(n):
+        article = first_article + i // 10
+        anchor = START + dt.timedelta(days=(article * 7919) % DAYS)
+        value, granularity, d_from, d_to, source = _date(rng, anchor)
+        verb, verb_class = rng.choice(VERBS)
+        quote = rng.choice(quotes)
+        speaker = who[i]
+        yield (
+            article, speaker, None, verb, verb_class, " ".join(quote), "indirect", 0, 40, value, granularity,
+            d_from.isoformat(), d_to.isoformat(), source, d_from.isoformat(),
+            rng.choice(places) if rng.random() < 0.7 else None, "extracted", 0.8, "[]",
+            f"{folded[quote]} {names[speaker]}", now, now,
+        )  # fmt: skip
+
+
+def _drop_claim_indexes() -> None:
+    for index in database.get_indexes("claim"):
+        if not index.name.endswith(("_pkey", "autoindex")) and not index.name.startswith("sqlite_"):
+            database.execute_sql(f'DROP INDEX IF EXISTS "{index.name}"')
+
+
+def synthesize(*, claims: int, seed: int, progress=None) -> dict:
+    """Add ``claims`` synthetic claims (and their articles and entities); returns timings."""
+    rng = random.Random(seed)
+    timings = {}
+    t0 = time.perf_counter()
+    with database.atomic():
+        speakers, places = _insert_entities(
+            rng, max(10, min(claims // 1000, 900)), min(300, max(5, claims // 500))
+        )
+        names = {
+            e.id: fold(e.name) for e in Entity.select(Entity.id, Entity.name).where(Entity.id.in_(speakers))
+        }
+        first_article = (Article.select(Article.id).order_by(Article.id.desc()).scalar() or 0) + 1
+        n_articles = (claims + 9) // 10
+        articles = [
+            (
+                f"https://synth.example/{seed}/{i}",
+                hashlib.sha256(f"synth:{seed}:{i}".encode()).hexdigest(),
+                f"संश्लेषित खबर {i}",
+                "संश्लेषित लेख",
+                12,
+                (START + dt.timedelta(days=((first_article + i) * 7919) % DAYS)).isoformat(),
+            )
+            for i in range(n_articles)
+        ]
+        sql.insert_rows(
+            "article",
+            ("url", "content_hash", "title", "text", "body_end", "anchor_date", "anchor_source",
+             "language", "ingested_at", "extractor_version"),
+            [(*a, "text", "hi", sql.iso(dt.datetime(2026, 1, 1)), "synth") for a in articles],
+        )  # fmt: skip
+        search.drop_triggers()
+        _drop_claim_indexes()
+        timings["entities_articles_s"] = time.perf_counter() - t0
+        rows = _claim_rows(
+            rng, n=claims, first_article=first_article, speakers=speakers, places=places, names=names
+        )
+        batch: list[tuple] = []
+        for done, row in enumerate(rows, 1):
+            batch.append(row)
+            if len(batch) == 20_000:
+                sql.insert_rows("claim", tuple(CLAIM_COLUMNS), batch)
+                batch.clear()
+                if progress:
+                    progress(done)
+        sql.insert_rows("claim", tuple(CLAIM_COLUMNS), batch)
+        timings["claims_s"] = time.perf_counter() - t0
+        Claim._schema.create_indexes(safe=True)
+        EntityAlias._schema.create_indexes(safe=True)
+        timings["indexes_s"] = time.perf_counter() - t0
+        search.rebuild()
+        search.install()
+        timings["fulltext_s"] = time.perf_counter() - t0
+    database.execute_sql("ANALYZE" if is_sqlite() else "ANALYZE claim")
+    timings["total_s"] = time.perf_counter() - t0
+    return timings
+
+
+@click.command("synth")
+@click.option("--claims", type=click.IntRange(1, 50_000_000), default=10_000, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True)
+def synth_command(claims, seed):
+    """Fill the database with synthetic claims for benchmarks."""
+    with database.connection_context():
+        timings = synthesize(
+            claims=claims, seed=seed, progress=lambda n: click.echo(f"  {n:,} claims", err=True)
+        )
+    click.echo(" ".join(f"{k}={v:.1f}" for k, v in timings.items()))
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(synth_command)
