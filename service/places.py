@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service import gazetteer
 from service.gazetteer import Place, fold_word, name_key
@@ -35,23 +36,44 @@ def warm() -> None:
 
 
 _LETTERS = frozenset(chr(c) for c in [*range(0x0900, 0x0964), *range(0x0971, 0x0980)])
+_LETTER_CLASS = "\u0900-\u0963\u0971-\u097f"
 _JOINERS = frozenset("\u200b\u200c\u200d\u2060\ufeff")
-# Raw word -> is it (after folding) the first word of a gazetteer name. Sets, so that an article's
-# words are classified by C-level set operations instead of a Python loop over every word.
-_FIRST_YES: set[str] = set()
-_FIRST_NO: set[str] = set()
+# Raw whitespace token -> the Devanagari words inside it that (folded) start a gazetteer name.
+# Tokens are classified once per process, so an article costs one str.split and set operations
+# (a regex findall of every word cost twice as much).
+_TOKEN_HITS: dict[str, tuple[str, ...]] = {}
+_TOKEN_MISS: set[str] = set()
 _CACHE_LIMIT = 300_000
 
 
-def _classify(words: set[str], by_first: dict) -> set[str]:
-    """The words of ``words`` that may start a place name (memoized per raw spelling)."""
-    new = words - _FIRST_YES - _FIRST_NO
+def _first_words(tokens: set[str], by_first: dict) -> set[str]:
+    """The words (``_WORD`` runs) of ``tokens`` that may start a place name."""
+    new = tokens - _TOKEN_MISS
+    new.difference_update(_TOKEN_HITS)
     if new:
-        if len(_FIRST_NO) > _CACHE_LIMIT:
-            _FIRST_NO.clear()
-        for w in new:
-            (_FIRST_YES if fold_word(w) in by_first else _FIRST_NO).add(w)
-    return words & _FIRST_YES
+        if len(_TOKEN_MISS) > _CACHE_LIMIT or len(_TOKEN_HITS) > _CACHE_LIMIT:
+            _TOKEN_MISS.clear()
+            _TOKEN_HITS.clear()
+        for tok in new:
+            words = tuple(w for w in _WORD.findall(tok) if fold_word(w) in by_first)
+            if words:
+                _TOKEN_HITS[tok] = words
+            else:
+                _TOKEN_MISS.add(tok)
+    out: set[str] = set()
+    for tok in tokens.intersection(_TOKEN_HITS):
+        out.update(_TOKEN_HITS[tok])
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _occurrences(word: str) -> re.Pattern[str]:
+    """Occurrences of ``word`` not glued to letters; short words (दे, द) are substrings everywhere.
+
+    The word comes first so the engine searches for it as a literal; the lookbehind then checks
+    the character before it.
+    """
+    return re.compile(f"{re.escape(word)}(?<![{_LETTER_CLASS}].{{{len(word)}}})(?![{_LETTER_CLASS}])")
 
 
 def _whole_word(text: str, s: int, e: int) -> bool:
@@ -70,17 +92,15 @@ def _whole_word(text: str, s: int, e: int) -> bool:
 def find_places(text: str) -> list[PlaceMention]:
     """All place mentions in ``text``, left to right, longest name first, non-overlapping."""
     by_first = gazetteer.get().by_first
-    hits = _classify(set(_WORD.findall(text)), by_first)
+    hits = _first_words(set(text.split()), by_first)
     if not hits:
         return []
     # Only the occurrences of candidate first words are visited (a handful per article).
     starts: list[tuple[int, str]] = []
     for w in hits:
-        k = text.find(w)
-        while k >= 0:
-            if _whole_word(text, k, k + len(w)):
-                starts.append((k, w))
-            k = text.find(w, k + 1)
+        for m in _occurrences(w).finditer(text):
+            if _whole_word(text, m.start(), m.end()):
+                starts.append((m.start(), w))
     starts.sort()
     out: list[PlaceMention] = []
     resume = 0  # words before this offset were consumed by a multi-word match
