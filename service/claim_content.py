@@ -13,7 +13,20 @@ from service.speakers import PRONOUNS, SKIP_PRONOUNS, np_before, split_role_name
 
 _B, _A = lx.NOT_BEFORE, lx.NOT_AFTER
 NE_WORDS = "ने उन्होंने इन्होंने उसने इसने मैंने हमने आपने जिन्होंने जिसने किसने सबने".split()
-NE_RE = re.compile(_B + "(?:" + "|".join(NE_WORDS) + ")" + _A)
+
+
+def _word_alternation(words: list[str]) -> str:
+    """Whole-word alternation whose branches start with a literal character (the word-boundary
+    lookbehind follows it), so the regex engine skips impossible positions in C."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    before = f"(?<![{lx.WORD_CHARS}].)"
+    branches = (re.escape(c) + before + "(?:" + "|".join(r) + ")" for c, r in by_first.items())
+    return "(?:" + "|".join(branches) + ")" + _A
+
+
+NE_RE = re.compile(_word_alternation(NE_WORDS))
 _KI_RE = re.compile(r"\s*,?\s*कि" + _A)
 _OPEN_QUOTE = re.compile(r"\s*[,:\-–—]?\s*(“|‘|''|\"|')")
 _COMMA_CONTENT = re.compile(
