@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Danda, double danda, ? and ! always end a sentence outside quotes; "." only when it is not an
 # abbreviation or a decimal point (Hindi web text often uses "." as danda).
@@ -20,10 +20,10 @@ _ABBREVS = frozenset(
 _SPECIAL = re.compile("[\n।॥?!.“”‘’\"']")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence span ``text[start:end]`` (whitespace-trimmed) and its paragraph (line) index."""
 
+    # A named tuple: articles have dozens of sentences and a frozen dataclass is slow to build.
     start: int
     end: int
     paragraph: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Folded forms throughout (ॉ→ो, no nukta): the extractor works on folded text.
 _TOKEN = re.compile(r"\S+")
@@ -41,8 +42,7 @@ ORG_HEADS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class NounPhrase:
+class NounPhrase(NamedTuple):
     start: int  # folded offsets
     end: int
     tokens: tuple[str, ...]
