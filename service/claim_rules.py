@@ -28,6 +28,7 @@ _ATTR = frozenset(["मुताबिक", "अनुसार"])
 _STATEMENT = frozenset(["बयान", "प्रतिक्रिया"])
 # Any of these words (or a ने-marker) is needed for a sentence to matter at all.
 _TRIGGERS = lx.FIRST_WORDS | lx.GENITIVE_NOUNS | _INFO | _ATTR | _STATEMENT | frozenset(NE_WORDS)
+_SUBJECT_WORDS = frozenset(NE_WORDS) | _STATEMENT  # what registration looks for
 # Trigger words as whole tokens (delimited by whitespace, quotes, brackets or punctuation), found
 # in one pass over the article. Each match starts at the delimiter before the word: a character
 # class first lets the regex engine skip the letters inside words in C.
@@ -96,7 +97,7 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
             pt.attribution(ctx, book, out, sn)
         # A sentence whose only claims are attributions ("X के मुताबिक Y ने धोखा किया") still
         # introduces its ने-subject Y for later pronouns.
-        if all(c.verb_class == "attribution" for c in out[n0:]):
+        if all(c.verb_class == "attribution" for c in out[n0:]) and not _SUBJECT_WORDS.isdisjoint(toks):
             _register(ctx, book, sn, toks)
     claim_bylines.bylines(ctx, book, out)
     out.sort(key=lambda c: (c.span[0], c.span[1]))
