@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from peewee import JOIN, Tuple
 
 from . import search
-from .db import database
+from .db import database, is_sqlite
 from .hindi import fold
 from .models import Claim, Entity, EntityAlias
 from .places import lookup_place
@@ -76,8 +76,13 @@ def place_ids(value: str) -> set[int]:
     return ids
 
 
-def conditions(f: ClaimFilter) -> list | None:
-    """WHERE conditions for ``f``; None when nothing can match (an unknown speaker or place)."""
+def conditions(f: ClaimFilter, *, verify: list | None = None) -> list | None:
+    """WHERE conditions for ``f``; None when nothing can match (an unknown speaker or place).
+
+    With ``verify`` (a list, paged reads on SQLite), a common full-text word becomes a cheap
+    substring prefilter and its tokens are appended to ``verify`` for an exact check per row:
+    walking the date index with an FTS probe per row cost ~3 ms per 10 rows at 1M claims.
+    """
     out = []
     if f.speaker:
         ids = speaker_ids(f.speaker)
@@ -109,7 +114,11 @@ def conditions(f: ClaimFilter) -> list | None:
         words = search.tokens(f.q)
         if not words:
             return None
-        out.append(search.condition(words))
+        if verify is not None and is_sqlite() and search.rare_ids(words) is None:
+            out.append(search.prefilter(words))
+            verify.extend(words)
+        else:
+            out.append(search.condition(words))
     return out
 
 
@@ -121,7 +130,7 @@ COLUMNS = (
     Claim.date_from, Claim.date_to, Claim.date_source, Claim.sort_date, Claim.origin,
     Claim.confidence, Claim.review_rating, Claim.review_explanation, Claim.review_url,
     Claim.reviewed_at, Claim.manual_fields, Speaker.id, Speaker.name, Place.id, Place.name,
-    Place.country, Place.lat, Place.lon,
+    Place.country, Place.lat, Place.lon, Claim.search_text,
 )  # fmt: skip
 
 
@@ -208,32 +217,53 @@ class Page:
     total: int | None = None
 
 
+def _scan(base, *, order: str, after: list | None, want: int, verify: list[str]) -> list[tuple]:
+    """Up to ``want`` rows in key order that pass the exact token check."""
+    out: list[tuple] = []
+    batch = max(4 * want, 200)
+    while True:
+        rows = fetch(ordered(base, order=order, after=after).limit(batch))
+        for row in rows:
+            if search.matches(row[29], verify):
+                out.append(row)
+                if len(out) == want:
+                    return out
+        if len(rows) < batch:
+            return out
+        after = keyset_of(rows[-1])
+
+
 def page(f: ClaimFilter, *, order: str, limit: int, after: list | None = None, count: bool = False) -> Page:
     """One page of claims as API dicts plus the keyset of the next page."""
-    conds = conditions(f)
+    verify: list[str] = []
+    conds = conditions(f, verify=verify)
     if conds is None:
         return Page([], total=0 if count else None)
     base = filtered(conds)
-    rows = fetch(ordered(base, order=order, after=after).limit(limit + 1))
+    if verify:
+        rows = _scan(base, order=order, after=after, want=limit + 1, verify=verify)
+    else:
+        rows = fetch(ordered(base, order=order, after=after).limit(limit + 1))
     next_key = keyset_of(rows[limit - 1]) if len(rows) > limit else None
     rows = rows[:limit]
-    total = (
-        Claim.select().where(*conds).count()
-        if count and conds
-        else (Claim.select().count() if count else None)
-    )
+    total = None
+    if count:
+        exact = conditions(f) if verify else conds
+        total = (Claim.select().where(*exact) if exact else Claim.select()).count()
     return Page([row_json(r) for r in rows], [_iso(r[14]) for r in rows], next_key, total)
 
 
 def iter_claims(f: ClaimFilter, *, order: str, after: list | None = None):
     """Every matching claim as API dicts, fetched in keyset chunks: constant memory on both databases."""
-    conds = conditions(f)
+    verify: list[str] = []
+    conds = conditions(f, verify=verify)
     if conds is None:
         return
     while True:
         rows = fetch(ordered(filtered(conds), order=order, after=after).limit(CHUNK))
         for row in rows:
-            yield row_json(row)
+            if not verify or search.matches(row[29], verify):
+                yield row_json(row)
         if len(rows) < CHUNK:
             return
         after = keyset_of(rows[-1])

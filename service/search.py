@@ -11,7 +11,8 @@ from .hindi import fold
 from .models import Claim
 
 # Devanagari letters and signs (danda excluded) plus word characters: one search token.
-_TOKEN = re.compile(r"[\w\u0900-\u0963\u0966-\u097f]+")
+# Same token classes as the FTS5 tokenizer below (L*, N*, M*; underscore separates).
+_TOKEN = re.compile(r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097f])+")
 MAX_TOKENS = 12
 # Below this many matches, materialize the matching ids; above, walk the date index instead.
 RARE_LIMIT = 2000
@@ -83,6 +84,22 @@ def rare_ids(words: list[str]) -> list[int] | None:
     )
     ids = [row[0] for row in cursor]
     return ids if len(ids) <= RARE_LIMIT else None
+
+
+def prefilter(words: list[str]) -> Expression:
+    """A cheap superset of the matches: each folded token occurs in search_text (instr/strpos)."""
+    find = fn.instr if is_sqlite() else fn.strpos
+    conds = [find(Claim.search_text, w) > 0 for w in words]
+    out = conds[0]
+    for cond in conds[1:]:
+        out &= cond
+    return out
+
+
+def matches(search_text: str, words: list[str]) -> bool:
+    """The exact token test for a row the prefilter let through."""
+    have = set(_TOKEN.findall(search_text or ""))
+    return all(w in have for w in words)
 
 
 def condition(words: list[str]) -> Expression:

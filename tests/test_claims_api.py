@@ -136,3 +136,17 @@ def test_seed_article_queries(client):
     features = client.get("/v1/places.geojson").json["features"]
     wonsan = [f for f in features if fold(f["properties"]["name"]) == fold("वॉनसान")]
     assert wonsan and wonsan[0]["geometry"]["coordinates"] == pytest.approx([127.44, 39.15], abs=0.01)
+
+
+def test_common_word_path_checks_whole_tokens(client, monkeypatch):
+    from service import search
+
+    monkeypatch.setattr(search, "RARE_LIMIT", 1)  # every word is "common": prefilter + exact check
+    a = make_claim(client, quote="सरकार काम करेगी", date={"value": "2025-01-01"})
+    make_claim(client, quote="सरकारी स्कूल खुलेंगे", date={"value": "2025-01-02"})
+    c = make_claim(client, quote="सरकार ने कहा", date={"value": "2025-01-03"})
+    assert ids(client.get("/v1/claims?q=सरकार")) == [c["id"], a["id"]]
+    assert ids(client.get("/v1/claims?q=सरकार&order=asc")) == [a["id"], c["id"]]
+    assert walk(client, "/v1/claims?q=सरकार&limit=1") == [c["id"], a["id"]]
+    assert client.get("/v1/claims?q=सरकार&count=true").json["total"] == 2
+    assert len(client.get("/v1/claims?q=सरकार&format=ndjson").get_data(as_text=True).splitlines()) == 2
