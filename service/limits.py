@@ -11,8 +11,9 @@ from limits import parse_many
 
 log = logging.getLogger(__name__)
 
-# Not rate limited: probes and the documentation must answer even to a throttled client.
-EXEMPT_PREFIXES = ("/healthz", "/openapi", "/docs")
+# Not rate limited: probes and the documentation must answer even to a throttled client, and
+# the dashboard's page and assets (a dozen files per load) must not use up the API budget.
+EXEMPT_PREFIXES = ("/healthz", "/openapi", "/docs", "/ui/")
 
 
 def client_key() -> str:
@@ -26,7 +27,7 @@ def client_key() -> str:
 
 
 def _exempt() -> bool:
-    return request.path.startswith(EXEMPT_PREFIXES)
+    return request.path == "/" or request.path.startswith(EXEMPT_PREFIXES)
 
 
 def init_app(app: Flask) -> Limiter | None:

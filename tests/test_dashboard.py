@@ -135,3 +135,19 @@ def test_map_data_licence_is_shipped():
     licence = (STATIC / "vendor" / "world-atlas" / "LICENSE").read_text(encoding="utf-8")
     assert "Permission to use, copy, modify" in licence
     assert "Natural Earth" in (STATIC / "world.svg").read_text(encoding="utf-8")[:400]
+
+
+def test_dashboard_page_and_assets_do_not_use_the_rate_limit(tmp_path):
+    app = create_app(
+        {"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'rl.db'}", "TATHYA_RATE_LIMIT": "2/minute"}
+    )
+    client = app.test_client()
+    html = client.get("/").get_data(as_text=True)
+    assets = [url for url in asset_urls(html) if url.startswith("/ui/")]
+    assert assets
+    for _ in range(3):
+        assert client.get("/").status_code in (200, 304)
+        for url in assets:
+            with client.get(url) as resp:  # static files are streamed: close them
+                assert resp.status_code == 200
+    assert [client.get("/v1/articles").status_code for _ in range(3)] == [200, 200, 429]
