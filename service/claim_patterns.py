@@ -38,6 +38,7 @@ _ADDRESSEE_ONLY = re.compile(r"^(?:\S+\s+){0,3}\S+\s+को(?:\s+(?:भी|ह�
 # ... except where को marks the theme itself (प्रस्ताव को खारिज किया, चुनौती को स्वीकार किया).
 _THEME_KO = frozenset(["denial", "confirmation"])
 _CONJ = re.compile(r"(?:और|तथा|एवं|व)\s+")
+_KI_OR_QUOTE = re.compile(r"\s*(?:,?\s*कि" + _A + r"|[,:\-–—]?\s*[“‘\"'])")
 _CLAUSE_VERB = lx.Verb("", "", "clause", inline=True)
 
 
@@ -113,6 +114,7 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
     last_verb_end: dict[int, int] = {}
     for m in verb_matches(f, s, e, f[s:e], firsts):
         if inside(m.start(), consumed):
+            _nested(ctx, book, out, sn, m)
             continue
         verb = lx.verb_of(m)
         passive = lx.PASSIVE_AFTER.match(f, m.end())
@@ -185,6 +187,29 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
         )
         if content[0] >= m.start():
             consumed.append((content[0], e))
+
+
+def _nested(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent, m: re.Match[str]) -> None:
+    """A claim reported inside another claim's clause ("… कहा कि कंपनी ने कहा कि …", run-on
+    sentences without a danda): its own named ने-subject inside the clause, then कि or a quote."""
+    f, e = ctx.f, sn.e
+    cs = max(a for a, b in sn.consumed if a <= m.start() < b)
+    ne = last(NE_RE.finditer(f, cs, m.start()))
+    if ne is None or ne.group() != "ने" or not _KI_OR_QUOTE.match(f, m.end(), e):
+        return
+    sp = speaker(ctx, book, cs, ne.start(), "ने", sn.dates)
+    if sp is None or sp[3]:
+        return
+    c = content_after(f, m.end(), e, lx.verb_of(m))
+    if c is None:
+        return
+    ent, role, np_s, _ = sp
+    span, pre = (np_s, max(c[1], m.end())), (cs, np_s)
+    vclass = lx.verb_of(m).verb_class
+    # The inner report shares the outer claim's time (dates inside the outer clause are its content).
+    outer = [r for r in out if r.sentence == sn.si and r.content[0] <= m.start() < r.content[1]]
+    region = outer[-1].date_region if outer else (sn.s, cs)
+    out.append(RawClaim(ent, role, lx.lemma_of(m), vclass, c[:2], c[2], span, region, sn.si, pre, 0.6))
 
 
 def _near(ctx: Context, prev: int, si: int) -> bool:

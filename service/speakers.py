@@ -12,10 +12,13 @@ _TOKEN = re.compile(r"\S+")
 # connectives, time words, verbs. Scanning back from "ने" stops at the first of them.
 _STOP = frozenset(
     """को में पर से तक बाद दौरान हुए हुई हुआ कर करके लेकर देकर वाले वाली वाला वहीं वही उधर इधर हालांकि
-    दरअसल जबकि लेकिन मगर परंतु किंतु तो कि जहां जब तब इसलिए क्योंकि आज कल अब फिर भी ही यहां वहां बता दें
+    इसपर उसपर दरअसल जबकि लेकिन मगर परंतु किंतु तो कि जहां जब तब इसलिए क्योंकि आज कल अब फिर भी ही यहां वहां बता दें
     है हैं था थी थे गया गई गए किया की दिया दी रहा रही रहे सकता इसके उसके इसी साथ बीच पहले बाद
     बावजूद अलावा खिलाफ लिए जरिए बजाय मुताबिक अनुसार मौके वर्षीय साल तरफ ओर हवाले बयान वक्त समय दिन रात सुबह शाम दोपहर होकर जाकर आकर मिलकर पहुंचकर लिखकर बताकर सुनकर देखकर""".split()
 )
+# Future-tense finite verbs (देगी, होगा, जाएगा) end a clause; they are never inside a speaker NP.
+# (होगा is listed whole: a bare "-ोगी" ending would also cut names such as योगी.)
+_FUTURE_ENDINGS = ("ेगा", "ेगी", "ेगे", "ेंगे", "ेंगी", "ोगे", "एगा", "एगी", "एंगे", "होगा", "होगी", "होंगे")
 _LEADING_DROP = frozenset("एक इस उस यह वह ये वे और तथा एवं व".split())
 _PUNCT_END = frozenset(",;:।!?|-–—")
 _STRIP = "\"'“”‘’()[]"
@@ -85,7 +88,7 @@ def np_before(f: str, pos: int, lo: int, *, blocked: tuple[tuple[int, int], ...]
         if picked and w[-1] in _PUNCT_END:
             break
         bare = w.strip(_STRIP).rstrip(",;:")
-        if not bare or bare in _STOP or bare[0].isdigit():
+        if not bare or bare in _STOP or bare[0].isdigit() or bare.endswith(_FUTURE_ENDINGS):
             break
         if bare in PRONOUNS or bare in SKIP_PRONOUNS:
             if not picked:

@@ -238,3 +238,20 @@ def test_motion_subject_must_be_sentence_initial_direct_case():
 def test_information_given_to_a_long_recipient():
     c = one("परिवार ने घटना की जानकारी जिला किसान संघ के प्रदेश अध्यक्ष रामलाल वर्मा को दी।")
     assert (c.speaker_name, c.verb) == ("परिवार", "जानकारी दी")
+
+
+def test_claim_nested_in_a_run_on_clause():
+    text = (
+        "कंपनी के प्रवक्ता ने बुधवार को कहा कि नया संयंत्र अगले साल शुरू होगा और निदेशक ने कहा कि "
+        "इसमें पांच सौ लोगों को रोजगार मिलेगा।"
+    )
+    outer, inner = claims_of(text, D)
+    assert outer.speaker_role == "कंपनी के प्रवक्ता"
+    assert inner.speaker_role == "निदेशक" and inner.quote == "इसमें पांच सौ लोगों को रोजगार मिलेगा"
+    # The inner report shares the outer claim's date, not "अगले साल" from the outer content.
+    assert inner.date is not None and inner.date.value == outer.date.value == "2024-03-06"
+
+
+def test_nested_claim_needs_its_own_named_subject_and_ki():
+    text = "मंत्री ने कहा कि उन्होंने कहा था कि सड़क बनेगी।"
+    assert len(claims_of(text, D)) == 1

@@ -65,3 +65,9 @@ def test_pronoun_prefers_recent_person_and_generic_org_refers_back():
 def test_np_stops_at_postpositions_of_concession_and_purpose():
     assert np_text("चेतावनी के बावजूद मंत्री ने कहा") == "मंत्री"
     assert np_text("जांच के लिए सचिव ने कहा") == "सचिव"
+
+
+def test_np_stops_at_a_future_verb_and_adverb_but_keeps_names_like_yogi():
+    assert np_text("योजना जल्द शुरू होगी और सचिव ने कहा") == "सचिव"
+    assert np_text("इसपर छात्रों ने कहा") == "छात्रों"
+    assert np_text("मुख्यमंत्री योगी आदित्यनाथ ने कहा") == "मुख्यमंत्री योगी आदित्यनाथ"
