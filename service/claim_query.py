@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from peewee import JOIN, Tuple
+from peewee import JOIN, SQL, Tuple
 
 from . import search
 from .db import database, is_sqlite
@@ -134,13 +134,29 @@ COLUMNS = (
 )  # fmt: skip
 
 
-def filtered(conds: list):
-    """The one-join claim query (speaker and place joined: no N+1) restricted by ``conds``."""
-    query = (
-        Claim.select(*COLUMNS)
+def _joined(*selection):
+    return (
+        Claim.select(*selection)
         .join_from(Claim, Speaker, JOIN.LEFT_OUTER, on=(Claim.speaker == Speaker.id))
         .join_from(Claim, Place, JOIN.LEFT_OUTER, on=(Claim.place == Place.id))
     )
+
+
+_SELECTION: dict[type, SQL] = {}
+
+
+def _selection() -> SQL:
+    """The 30-column SELECT list rendered once per backend: peewee spent ~2 ms a request on it."""
+    backend = type(database.obj)
+    if backend not in _SELECTION:
+        text = _joined(*COLUMNS).sql()[0]
+        _SELECTION[backend] = SQL(text[len("SELECT ") : text.index(" FROM ")])
+    return _SELECTION[backend]
+
+
+def filtered(conds: list):
+    """The one-join claim query (speaker and place joined: no N+1) restricted by ``conds``."""
+    query = _joined(_selection())
     return query.where(*conds) if conds else query
 
 
