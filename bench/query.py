@@ -131,9 +131,10 @@ def plans(db: Path, p: dict) -> None:
         "b": claim_query.ordered(
             claim_query.filtered(claim_query.conditions(f(place=str(p["place"])))), order="desc"
         ).limit(51),
+        # A common word: substring prefilter on the date index, exact token check in Python.
         "c": claim_query.ordered(
-            claim_query.filtered([search.condition(search.tokens(p["word"]))]), order="desc"
-        ).limit(51),
+            claim_query.filtered([search.prefilter(search.tokens(p["word"]))]), order="desc"
+        ).limit(201),
         "d": Claim.select(Claim.sort_date, Claim.verb_class)
         .where(Claim.speaker == p["speaker"])
         .group_by(Claim.sort_date, Claim.verb_class),

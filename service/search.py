@@ -77,13 +77,24 @@ def fts_query(words: list[str]) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
+# Word sets seen to be common. Claims are rarely deleted, so a common word stays common; and both
+# paths give exact results, so a stale entry costs speed, never correctness.
+_COMMON: set[tuple[str, ...]] = set()
+
+
 def rare_ids(words: list[str]) -> list[int] | None:
     """The matching claim ids when there are fewer than RARE_LIMIT of them, else None (SQLite)."""
+    if tuple(words) in _COMMON:
+        return None
     cursor = database.execute_sql(
         "SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? LIMIT ?", (fts_query(words), RARE_LIMIT + 1)
     )
     ids = [row[0] for row in cursor]
-    return ids if len(ids) <= RARE_LIMIT else None
+    if len(ids) <= RARE_LIMIT:
+        return ids
+    if len(_COMMON) < 10_000:
+        _COMMON.add(tuple(words))
+    return None
 
 
 def prefilter(words: list[str]) -> Expression:

@@ -77,7 +77,10 @@ def claim_counts(f: claim_query.ClaimFilter, *, group: str) -> tuple[int, list[d
         label = days.get(day)
         if label is None:
             label = days[day] = bucket(day if isinstance(day, dt.date) else dt.date.fromisoformat(day), group)
-        buckets.setdefault(label, Counter())[verb_class] += n
+        counts = buckets.get(label)
+        if counts is None:
+            counts = buckets[label] = Counter()
+        counts[verb_class] += n
     out = [
         {"bucket": label, "count": sum(counts.values()), "by_verb_class": dict(counts)}
         for label, counts in sorted(buckets.items())
