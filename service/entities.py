@@ -14,9 +14,14 @@ def alias_keys(name: str, aliases: tuple[str, ...] | list[str], kind: str) -> di
     # A person is referred to by surname alone in later paragraphs and other articles.
     if kind == "person" and len(tokens) >= 2:
         forms.append(tokens[-1])
+    name_tokens = set(fold(name).split())
     keys: dict[str, str] = {}
     for form in forms:
         key = fold(form)
+        # A bare title ("स्वास्थ्य मंत्री") names a person only inside one article: across
+        # articles it is another minister. A person's alias must carry part of the name.
+        if kind == "person" and not name_tokens & set(key.split()):
+            continue
         if key and key not in keys:
             keys[key] = form.strip()
     return keys
@@ -67,7 +72,10 @@ def resolve_entity(*, kind: str, name: str, aliases=(), **attributes) -> Entity:
     """
     keys = alias_keys(name, aliases, kind)
     main_key = fold(name)
-    entity = _lookup(kind, main_key, [k for k in keys if k != main_key and " " in k])
+    # Multi-word aliases identify someone; a one-word name (a surname) is looked up among
+    # aliases too, and only counts when exactly one entity carries it.
+    lookup_keys = [k for k in keys if " " in k or k == main_key]
+    entity = _lookup(kind, main_key, lookup_keys)
     if entity is None:
         entity = Entity(kind=kind, name=name.strip(), key=main_key, created_at=utcnow(), **attributes)
         columns = ("kind", "name", "key", "country", "lat", "lon", "gazetteer_id", "created_at")

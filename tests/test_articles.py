@@ -125,3 +125,15 @@ def test_seed_yields_the_four_lavrov_claims_at_wonsan(client):
     } == {("KP", 39.2, 127.4)}
     assert all(c["end"] <= body["body_end"] for c in claims)
     assert "गठबंधन" in claims[3]["quote"] and claims[3]["quote_type"] == "direct"
+
+
+def test_a_bare_title_does_not_merge_two_people_across_articles(client):
+    first = "स्वास्थ्य मंत्री अजय वर्मा ने सोमवार को कहा कि अस्पताल तैयार हैं। स्वास्थ्य मंत्री ने कहा कि दवाएं पर्याप्त हैं।"
+    second = "असम के स्वास्थ्य मंत्री रमेश दास ने मंगलवार को कहा कि जांच बढ़ाई जाएगी।"
+    one = client.post("/v1/articles", json={"text": first, "published_at": "2025-03-10"}).get_json()
+    two = client.post("/v1/articles", json={"text": second, "published_at": "2025-03-11"}).get_json()
+    assert {c["speaker"]["name"] for c in one["claims"]} == {"अजय वर्मा"}
+    assert [c["speaker"]["name"] for c in two["claims"]] == ["रमेश दास"]
+    again = "वर्मा ने बुधवार को कहा कि टीके आ गए हैं।"
+    three = client.post("/v1/articles", json={"text": again, "published_at": "2025-03-12"}).get_json()
+    assert three["claims"][0]["speaker"]["id"] == one["claims"][0]["speaker"]["id"]
