@@ -207,8 +207,13 @@ def _nested(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent, m: re
     span, pre = (np_s, max(c[1], m.end())), (cs, np_s)
     vclass = lx.verb_of(m).verb_class
     # The inner report shares the outer claim's time (dates inside the outer clause are its content).
-    outer = [r for r in out if r.sentence == sn.si and r.content[0] <= m.start() < r.content[1]]
-    region = outer[-1].date_region if outer else (sn.s, cs)
+    region = (sn.s, cs)
+    for r in reversed(out):  # claims come in sentence order: this sentence's are at the end
+        if r.sentence != sn.si:
+            break
+        if r.content[0] <= m.start() < r.content[1]:
+            region = r.date_region
+            break
     out.append(RawClaim(ent, role, lx.lemma_of(m), vclass, c[:2], c[2], span, region, sn.si, pre, 0.6))
 
 

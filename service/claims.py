@@ -125,6 +125,7 @@ def _claim_date(
     raws: list[RawClaim],
     idx: int,
     sent_para: list[tuple[int, int, int]],
+    busy: list[tuple[int, int]],
     anchor: dt.date,
 ) -> ClaimDate:
     """Explicit date in the claim's own clause, else the speaker's previous claim, else the paragraph's
@@ -141,15 +142,15 @@ def _claim_date(
             best = d
     if best is not None:
         return ClaimDate(best.value, best.granularity, best.date_from, best.date_to, "explicit")
-    for prev in reversed(raws[:idx]):
+    for j in range(idx - 1, -1, -1):
+        prev = raws[j]
         if prev.entity is c.entity and prev.date is not None and prev.date.source != "anchor":
             d = prev.date
             return ClaimDate(d.value, d.granularity, d.date_from, d.date_to, "inherited")
     para_start = sent_para[c.sentence][0]
     ctx = None
-    # Only dates of claim-free sentences are event context: a date in another claim's clause is that
-    # claim's date, not the paragraph's.
-    busy = [sent_para[r.sentence][1:3] for r in raws]
+    # Only dates of claim-free sentences (``busy`` holds the others) are event context: a date in
+    # another claim's clause is that claim's date, not the paragraph's.
     for s, _e, d in dates_f:
         if s >= c.span[0]:
             break
@@ -183,8 +184,9 @@ def extract_claims(
     for s in sents:
         para_first.setdefault(s.paragraph, s.start)
         sent_para.append((para_first[s.paragraph], s.start, s.end))
+    busy = sorted({sent_para[r.sentence][1:3] for r in raws})
     for i, c in enumerate(raws):
-        c.date = _claim_date(c, dates_f, raws, i, sent_para, anchor)
+        c.date = _claim_date(c, dates_f, raws, i, sent_para, busy, anchor)
     where = claim_places.assign_places(ctx, raws, places_f)
     out: list[ClaimDraft] = []
     seen: set[tuple[str, str, str]] = set()

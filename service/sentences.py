@@ -67,6 +67,10 @@ def _is_ascii_quote(text: str, i: int) -> tuple[bool, int]:
     return not (_is_letter(prev) and _is_letter(nxt)), 1
 
 
+# Far longer than any real sentence (news sentences run to a few hundred characters).
+MAX_SENTENCE_CHARS = 1500
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; quotes are never cut, lines always are."""
     out: list[Sentence] = []
@@ -81,6 +85,15 @@ def split_sentences(text: str) -> list[Sentence]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        # Claim rules look back over their sentence, so an endless "sentence" (scraped text
+        # without punctuation) would cost quadratic time: cut it at whitespace instead.
+        while e - s > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", s, s + MAX_SENTENCE_CHARS)
+            cut = cut if cut > s else s + MAX_SENTENCE_CHARS
+            out.append(Sentence(s, cut, para))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
         if e > s:
             out.append(Sentence(s, e, para))
 
@@ -126,7 +139,10 @@ def split_sentences(text: str) -> list[Sentence]:
             # A quote that ends with a terminator ends the sentence, unless the attribution follows
             # (“…।”, उन्होंने कहा).
             k = qs - 1
-            while k > start and text[k] in "”’\"' ":
+            # Only the few marks before the closing quote matter; scanning further back made a
+            # long run of quote characters quadratic.
+            floor = max(start, qs - 16)
+            while k > floor and text[k] in "”’\"' ":
                 k -= 1
             m = close_at
             while m < n and text[m] in " \t":

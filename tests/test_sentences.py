@@ -46,3 +46,14 @@ def test_quote_followed_by_attribution_is_one_sentence():
 def test_urls_and_initials():
     t = "देखें example.com पर। ए. के. शर्मा आए।"
     assert texts(t)[0] == "देखें example.com पर।"
+
+
+def test_an_endless_unpunctuated_run_is_cut_at_whitespace():
+    from service.sentences import MAX_SENTENCE_CHARS
+
+    text = "राम ने कहा कि " * 1000
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start] != " " and text[s.end - 1] != " " for s in sentences)
+    assert sentences[-1].end == len(text.rstrip())
