@@ -137,3 +137,11 @@ def test_a_bare_title_does_not_merge_two_people_across_articles(client):
     again = "वर्मा ने बुधवार को कहा कि टीके आ गए हैं।"
     three = client.post("/v1/articles", json={"text": again, "published_at": "2025-03-12"}).get_json()
     assert three["claims"][0]["speaker"]["id"] == one["claims"][0]["speaker"]["id"]
+
+
+def test_list_q_matches_literal_wildcard_characters(client):
+    marked = client.post("/v1/articles", json=article_payload(title="वृद्धि 50% और a_b")).get_json()
+    client.post("/v1/articles", json=article_payload(title="वृद्धि 50 और ab"))
+    for needle in ("50%", "a_b"):
+        found = client.get("/v1/articles", query_string={"q": needle}).get_json()["items"]
+        assert [a["id"] for a in found] == [marked["id"]], needle

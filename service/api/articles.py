@@ -73,7 +73,7 @@ class Articles(MethodView):
         if to:
             query = query.where(Article.anchor_date <= to)
         if q:
-            needle = nfc(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            needle = nfc(q)  # peewee escapes LIKE wildcards in contains()
             query = query.where(Article.title.contains(needle) | Article.text.contains(needle))
         if cursor:
             try:
