@@ -21,7 +21,8 @@ _SIMPLE_FOLD = {
 
 def nfc(text: str) -> str:
     """Unicode NFC, the form every stored text is kept in."""
-    return unicodedata.normalize("NFC", text)
+    # The quick check is much cheaper than normalizing, and news text is almost always NFC.
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -73,4 +74,4 @@ def fold(text: str) -> str:
 
 def normalize_for_hash(text: str) -> str:
     """NFC with whitespace folded: two texts equal under this are the same article."""
-    return re.sub(r"\s+", " ", nfc(text)).strip()
+    return " ".join(nfc(text).split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from peewee import JOIN
 
+from . import sql
 from .models import Claim, Entity, EntityAlias
 from .serialize import claim_dict
 
@@ -40,11 +41,11 @@ def attach_place_aliases(claims: list[dict]) -> list[dict]:
     if not places:
         return claims
     aliases: dict[int, list[str]] = {place_id: [] for place_id in places}
-    rows = (
-        EntityAlias.select(EntityAlias.entity, EntityAlias.alias)
-        .where(EntityAlias.entity.in_(list(places)))
-        .order_by(EntityAlias.id)
-        .tuples()
+    marks = ", ".join("?" * len(places))
+    rows = sql.execute(
+        f'SELECT "entity_id", "alias" FROM "{EntityAlias._meta.table_name}" '
+        f'WHERE "entity_id" IN ({marks}) ORDER BY "id"',
+        list(places),
     )
     for entity_id, alias in rows:
         aliases[entity_id].append(alias)
