@@ -42,10 +42,10 @@ class Place:
     id: str
     name: str
     name_en: str
-    kind: str  # "city" | "country" | "region"
+    kind: str  # "city" | "country" | "region" | "locality" (service.local_places, no coordinates)
     country: str  # ISO 3166-1 alpha-2, "" for regions
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
     population: int
     geonameid: int | None
 

@@ -255,3 +255,34 @@ def test_claim_nested_in_a_run_on_clause():
 def test_nested_claim_needs_its_own_named_subject_and_ki():
     text = "मंत्री ने कहा कि उन्होंने कहा था कि सड़क बनेगी।"
     assert len(claims_of(text, D)) == 1
+
+
+def test_local_district_before_speaker_is_the_claim_place():
+    text = "नई दिल्ली: उत्तर बस्तर जिले में एक सभा को संबोधित करते हुए मंत्री अनीता राव ने कहा कि सड़कें बनेंगी।"
+    c = one(text)
+    assert c.place is not None and c.place.name == "उत्तर बस्तर जिला" and c.place.kind == "locality"
+    assert c.place.lat is None and c.place.country == "IN" and c.place_text == "उत्तर बस्तर जिले"
+
+
+def test_rally_place_carries_to_the_speakers_earlier_claim():
+    text = (
+        "मंत्री अनीता राव ने बुधवार को कहा कि सड़कें बनेंगी।\n"
+        "उत्तर बस्तर जिले में एक सभा को संबोधित करते हुए अनीता राव ने कहा कि स्कूल खुलेंगे।"
+    )
+    claims = claims_of(text, D)
+    assert [c.place.name if c.place else None for c in claims] == ["उत्तर बस्तर जिला"] * 2
+
+
+def test_generic_station_resolves_to_named_one_via_travel_cue():
+    text = (
+        "रामगढ़ थाना क्षेत्र में एक युवक की हत्या हो गई।\n"
+        "शाम को ग्रामीणों ने थाने पहुंचकर कहा कि आरोपियों को तुरंत गिरफ्तार किया जाए।"
+    )
+    c = one(text)
+    assert c.place is not None and c.place.name == "रामगढ़ थाना"
+    assert c.place_text == "रामगढ़ थाना"  # the named phrase, never the bare "थाने"
+
+
+def test_role_and_bare_head_give_no_local_place():
+    c = one("थाना प्रभारी सुनील वर्मा ने कहा कि जिले में कई लोग बीमार हैं।")
+    assert c.place is None
