@@ -70,8 +70,3 @@ def fold(text: str) -> str:
     """Fold spelling variants (as ``fold_with_map`` does) and collapse whitespace."""
     folded = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE).lower()
     return _WHITESPACE.sub(" ", folded).strip()
-
-
-def normalize_for_hash(text: str) -> str:
-    """NFC with whitespace folded: two texts equal under this are the same article."""
-    return " ".join(nfc(text).split())

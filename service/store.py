@@ -12,7 +12,7 @@ import peewee as pw
 from . import pipeline, sql
 from .db import write_transaction
 from .entities import EntityResolver
-from .hindi import fold, nfc, normalize_for_hash
+from .hindi import fold, nfc
 from .models import Article, Claim, ClaimMention, DateMention, utcnow
 from .queries import attach_place_aliases
 from .rawdump import split_dump
@@ -37,7 +37,8 @@ class NewArticle:
 
 
 def content_hash(text: str) -> str:
-    return hashlib.sha256(normalize_for_hash(text).encode()).hexdigest()
+    """Identity of an article's text; ``text`` must already be NFC (as stored)."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
 
 
 def find_existing(*, url: str | None, digest: str) -> Article | None:
