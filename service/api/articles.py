@@ -62,7 +62,7 @@ def _read_submission() -> NewArticle:
 
 @blp.route("")
 class Articles(MethodView):
-    @blp.arguments(ArticleQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(ArticleQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, ArticlePageSchema)
     @documents_errors(blp, 400)
     def get(self, limit, cursor, from_=None, to=None, q=None):

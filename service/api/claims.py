@@ -66,7 +66,7 @@ def negotiated(explicit: str | None, choices: dict[str, str]) -> str:
 
 @blp.route("")
 class Claims(MethodView):
-    @blp.arguments(ClaimQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(ClaimQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, ClaimPageSchema)
     @blp.doc(**STREAM_DOC)
     @blp.alt_response(304, **NOT_MODIFIED)
@@ -94,7 +94,7 @@ class Claims(MethodView):
             payload["total"] = page.total
         return json_response(payload)
 
-    @blp.arguments(ClaimInSchema)
+    @blp.arguments(ClaimInSchema())
     @blp.response(201, FullClaimSchema, description="Stored; Location names the new claim")
     @documents_errors(blp, 400, 401, 422)
     def post(self, data):
@@ -116,7 +116,7 @@ def _claim_json_or_404(claim_id: int) -> dict:
 
 @blp.route("/<int:claim_id>")
 class ClaimById(MethodView):
-    @blp.arguments(ClaimGetQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(ClaimGetQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, FullClaimSchema)
     @blp.doc(**JSONLD_DOC)
     @blp.alt_response(304, **NOT_MODIFIED)
@@ -133,7 +133,7 @@ class ClaimById(MethodView):
         response.mimetype = "application/ld+json"
         return response
 
-    @blp.arguments(ClaimPatchSchema)
+    @blp.arguments(ClaimPatchSchema())
     @blp.response(200, FullClaimSchema)
     @documents_errors(blp, 400, 401, 404, 422)
     def patch(self, data, claim_id):

@@ -15,7 +15,7 @@ blp = Blueprint("dates", __name__, url_prefix="/v1/dates", description="Hindi da
 
 
 @blp.route("/resolve", methods=["POST"])
-@blp.arguments(ResolveDatesInSchema)
+@blp.arguments(ResolveDatesInSchema())
 @blp.response(200, ResolveDatesOutSchema)
 @documents_errors(blp, 400, 401, 413, 415)
 def resolve(args):

@@ -56,7 +56,7 @@ def _get_or_404(entity_id: int) -> Entity:
 
 @blp.route("")
 class Entities(MethodView):
-    @blp.arguments(EntityQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(EntityQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, EntityPageSchema)
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 400, 422)
@@ -91,7 +91,7 @@ class EntityById(MethodView):
 
 @blp.route("/<int:entity_id>/merge")
 class EntityMerge(MethodView):
-    @blp.arguments(MergeInSchema)
+    @blp.arguments(MergeInSchema())
     @blp.response(200, EntityDetailSchema, description="The entity merged into")
     @documents_errors(blp, 400, 401, 404, 422)
     def post(self, data, entity_id):

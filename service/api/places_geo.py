@@ -38,7 +38,7 @@ def feature_collection(flt: claim_query.ClaimFilter) -> dict:
 
 @blp.route("/places.geojson")
 class PlacesGeo(MethodView):
-    @blp.arguments(ClaimFilterSchema, location="query", as_kwargs=True)
+    @blp.arguments(ClaimFilterSchema(), location="query", as_kwargs=True)
     @blp.response(200, GeoJsonSchema, content_type="application/geo+json")
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 422)

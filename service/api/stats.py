@@ -15,7 +15,7 @@ blp = Blueprint("stats", __name__, url_prefix="/v1/stats", description="Counts f
 
 @blp.route("/claims")
 class ClaimStats(MethodView):
-    @blp.arguments(StatsQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(StatsQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, StatsSchema)
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 422)

@@ -16,7 +16,7 @@ blp = Blueprint("timeline", __name__, url_prefix="/v1/timeline", description="Cl
 
 @blp.route("")
 class Timeline(MethodView):
-    @blp.arguments(TimelineQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(TimelineQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, TimelineSchema)
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 400, 422)
