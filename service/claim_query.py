@@ -295,6 +295,28 @@ class Page:
     sort_dates: list[str] = field(default_factory=list)  # each claim's place on the timeline
     next_key: list | None = None
     total: int | None = None
+    rows: list[tuple] | None = None  # with ``raw=True``: the raw rows instead of ``claims``
+
+
+_TEXT: dict[tuple, str] = {}
+
+
+def claim_text(row: tuple) -> str:
+    """``row_json(row)`` encoded as the API encodes it (``errors.json_response``), memoized by
+    row value: encoding the ~35 KB page was the largest single cost of a worker under load."""
+    try:
+        text = _TEXT.get(row)
+    except TypeError:  # an unhashable value (a decoded JSON column): no memo
+        return dumps(row_json(row))
+    if text is None:
+        if len(_TEXT) >= 4096:
+            _TEXT.clear()
+        text = _TEXT[row] = dumps(row_json(row))
+    return text
+
+
+# One encoder: json.dumps with options builds a new JSONEncoder on every call.
+dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _scan(conds: list, *, order: str, after: list | None, want: int, verify: list[str]) -> list[tuple]:
@@ -374,43 +396,51 @@ def _ranked(f: ClaimFilter, words: list[str], *, order: str, after: list | None,
     return out[:want]
 
 
-def page(f: ClaimFilter, *, order: str, limit: int, after: list | None = None, count: bool = False) -> Page:
-    """One page of claims as API dicts plus the keyset of the next page."""
-    plain = None if count else _plain_sql(f, order=order, after=after, limit=limit + 1)
+def page(
+    f: ClaimFilter,
+    *,
+    order: str,
+    limit: int,
+    after: list | None = None,
+    count: bool = False,
+    raw: bool = False,
+) -> Page:
+    """One page of claims as API dicts (``raw``: as rows) plus the keyset of the next page."""
+    rows, total = _page_rows(f, order=order, limit=limit + 1, after=after, count=count)
+    next_key = keyset_of(rows[limit - 1]) if len(rows) > limit else None
+    rows = rows[:limit]
+    claims = [] if raw else [row_json(r) for r in rows]
+    return Page(claims, [_iso(r[14]) for r in rows], next_key, total, rows if raw else None)
+
+
+def _page_rows(f: ClaimFilter, *, order: str, limit: int, after: list | None, count: bool):
+    """(up to ``limit`` rows, total when ``count``)."""
+    plain = None if count else _plain_sql(f, order=order, after=after, limit=limit)
     if plain == ():
-        return Page([])
+        return [], None
     if plain is not None:
-        rows = database.execute_sql(*plain).fetchall()
-        next_key = keyset_of(rows[limit - 1]) if len(rows) > limit else None
-        rows = rows[:limit]
-        return Page([row_json(r) for r in rows], [_iso(r[14]) for r in rows], next_key)
+        return database.execute_sql(*plain).fetchall(), None
     words = _by_rank(f)
     if words is not None:
-        rows = _ranked(f, words, order=order, after=after, want=limit + 1)
+        rows = _ranked(f, words, order=order, after=after, want=limit)
         if rows is None:
-            return Page([], total=0 if count else None)
-        next_key = keyset_of(rows[limit - 1]) if len(rows) > limit else None
-        rows = rows[:limit]
-        total = None
-        if count:
-            total = Claim.select().where(*conditions(f)).count()
-        return Page([row_json(r) for r in rows], [_iso(r[14]) for r in rows], next_key, total)
+            return [], 0 if count else None
+        total = Claim.select().where(*conditions(f)).count() if count else None
+        return rows, total
     verify: list[str] = []
     conds = conditions(f, verify=verify)
     if conds is None:
-        return Page([], total=0 if count else None)
+        return [], 0 if count else None
     base = filtered(conds)
     if verify:
-        rows = _scan(conds, order=order, after=after, want=limit + 1, verify=verify)
+        rows = _scan(conds, order=order, after=after, want=limit, verify=verify)
     else:
-        rows = fetch(ordered(base, order=order, after=after).limit(limit + 1))
-    next_key = keyset_of(rows[limit - 1]) if len(rows) > limit else None
-    rows = rows[:limit]
+        rows = fetch(ordered(base, order=order, after=after).limit(limit))
     total = None
     if count:
         exact = conditions(f) if verify else conds
         total = (Claim.select().where(*exact) if exact else Claim.select()).count()
-    return Page([row_json(r) for r in rows], [_iso(r[14]) for r in rows], next_key, total)
+    return rows, total
 
 
 def iter_claims(f: ClaimFilter, *, order: str, after: list | None = None):

@@ -57,6 +57,36 @@ def timeline(f: claim_query.ClaimFilter, *, group: str, order: str, limit: int, 
     return Timeline(list(events.values()), page.next_key)
 
 
+def row_event_key(row: tuple, sort_date: str, group: str) -> tuple[str, str]:
+    """``event_key`` of a raw claim row (``claim_query.COLUMNS``)."""
+    granularity = row[10] if row[9] and row[10] in _RANK else "day"
+    if _RANK[granularity] > _RANK[group]:
+        return row[9], granularity
+    return bucket(dt.date.fromisoformat(sort_date), group), group
+
+
+def timeline_text(f: claim_query.ClaimFilter, *, group: str, order: str, limit: int, after=None):
+    """``timeline`` already encoded: (JSON text of the events list, next keyset).
+
+    Each claim's JSON comes from ``claim_query.claim_text`` (memoized per row value); the text
+    equals what encoding ``timeline(...).events`` gives.
+    """
+    page = claim_query.page(f, order=order, limit=limit, after=after, raw=True)
+    events: dict[tuple[str, str], list[str]] = {}
+    for row, sort_date in zip(page.rows, page.sort_dates, strict=True):
+        key = row_event_key(row, sort_date, group)
+        texts = events.get(key)
+        if texts is None:
+            texts = events[key] = []
+        texts.append(claim_query.claim_text(row))
+    dumps = claim_query.dumps
+    parts = [
+        f'{{"date":{dumps(date)},"granularity":{dumps(granularity)},"claims":[{",".join(texts)}]}}'
+        for (date, granularity), texts in events.items()
+    ]
+    return "[" + ",".join(parts) + "]", page.next_key
+
+
 def claim_counts(f: claim_query.ClaimFilter, *, group: str) -> tuple[int, list[dict]]:
     """(total, buckets): counts per bucket and per verb_class, oldest bucket first.
 

@@ -127,3 +127,31 @@ def test_hand_written_page_sql_is_peewees(client, claims, given, order, after):
     assert database.execute_sql(*plain).fetchall() == expected
     if not given or "from_" in given and "origin" in given:
         assert expected or after  # the comparison is not vacuous
+
+
+@pytest.mark.parametrize("group", ["day", "week", "month"])
+@pytest.mark.parametrize("order", ["asc", "desc"])
+def test_pre_encoded_timeline_is_the_encoded_timeline(client, claims, group, order):
+    from service import claim_query, timeline
+    from service.errors import json_response
+
+    f = claim_query.ClaimFilter(q=None)
+    for after in (None, ["2025-01-03", claims[2]["id"]]):
+        for limit in (1, 3, 50):
+            text, next_key = timeline.timeline_text(f, group=group, order=order, limit=limit, after=after)
+            again, _ = timeline.timeline_text(f, group=group, order=order, limit=limit, after=after)
+            plain = timeline.timeline(f, group=group, order=order, limit=limit, after=after)
+            assert next_key == plain.next_key
+            assert text == again == claim_query.dumps(plain.events)
+            with client.application.app_context():
+                expected = json_response({"events": plain.events, "next_cursor": None}).get_data()
+            assert f'{{"events":{text},"next_cursor":null}}\n'.encode() == expected
+    resp = client.get(f"/v1/timeline?group={group}&order={order}&limit=2")
+    assert resp.status_code == 200 and resp.json["events"] and resp.headers["ETag"]
+    assert (
+        client.get(
+            f"/v1/timeline?group={group}&order={order}&limit=2",
+            headers={"If-None-Match": resp.headers["ETag"]},
+        ).status_code
+        == 304
+    )
