@@ -155,3 +155,28 @@ def test_pre_encoded_timeline_is_the_encoded_timeline(client, claims, group, ord
         ).status_code
         == 304
     )
+
+
+@pytest.mark.parametrize("query", ["", "q=सरकार&", "count=true&", "q=सरकार&count=true&order=asc&"])
+def test_pre_encoded_claims_page_is_the_encoded_page(client, claims, query):
+    from service import claim_query
+    from service.errors import json_response
+
+    resp = client.get(f"/v1/claims?{query}limit=3")
+    assert resp.status_code == 200
+    payload = resp.json
+    assert len(payload["items"]) == 3 and payload["next_cursor"]
+    with client.application.app_context():
+        assert resp.get_data() == json_response(payload).get_data()
+    assert [c["id"] for c in payload["items"]] == [
+        c["id"]
+        for c in claim_query.page(
+            claim_query.ClaimFilter(q="सरकार" if "q=" in query else None),
+            order="asc" if "asc" in query else "desc",
+            limit=3,
+        ).claims
+    ]
+    assert (
+        client.get(f"/v1/claims?{query}limit=3", headers={"If-None-Match": resp.headers["ETag"]}).status_code
+        == 304
+    )
