@@ -59,4 +59,8 @@ def _manage_connections(app: Flask) -> None:
 
     @app.before_request
     def _connect():
+        if not database.is_closed() and getattr(database.connection(), "closed", 0):
+            # psycopg2 marks a connection closed once it sees the server drop it (restart,
+            # failover, idle kill): open a fresh one instead of failing every later request.
+            database.close()
         database.connect(reuse_if_open=True)

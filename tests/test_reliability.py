@@ -188,3 +188,22 @@ def test_rate_limit_is_429_with_retry_after(database_url):
 
 def test_rate_limit_disabled_by_default(client):
     assert all(client.get("/v1/articles").status_code == 200 for _ in range(30))
+
+
+def test_a_dropped_postgresql_connection_is_replaced(app, database_url):
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only: SQLite connections cannot be dropped by a server")
+    import psycopg2
+
+    from service.db import database as db
+
+    client = app.test_client()
+    assert client.get("/healthz").status_code == 200
+    backend_pid = db.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+    admin = psycopg2.connect(database_url.split("?")[0])
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("SELECT pg_terminate_backend(%s)", (backend_pid,))
+    admin.close()
+    statuses = [client.get("/healthz").status_code for _ in range(3)]
+    assert statuses[-1] == 200 and statuses.count(503) <= 1, statuses
