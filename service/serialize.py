@@ -10,6 +10,7 @@ def _iso(value) -> str | None:
 
 
 def date_mention_dict(m: DateMention) -> dict:
+    """A stored row or a domain ``service.dates.DateMention`` (same attributes) as JSON."""
     return {
         "text": m.text,
         "start": m.start,
@@ -20,11 +21,6 @@ def date_mention_dict(m: DateMention) -> dict:
         "date_to": _iso(m.date_to),
         "warnings": list(m.warnings or []),
     }
-
-
-def resolved_date_dict(m) -> dict:
-    """A domain ``service.dates.DateMention`` (not a stored row) as JSON."""
-    return date_mention_dict(m)
 
 
 def place_ref(entity: Entity | None) -> dict | None:

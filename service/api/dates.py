@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 from .. import dates
 from ..errors import documents_errors, json_response
 from ..schemas import ResolveDatesInSchema, ResolveDatesOutSchema
-from ..serialize import resolved_date_dict
+from ..serialize import date_mention_dict
 
 blp = Blueprint("dates", __name__, url_prefix="/v1/dates", description="Hindi date resolution")
 
@@ -23,5 +23,5 @@ def resolve(args):
     reference = args.get("reference_date") or dt.date.today()
     found = dates.resolve_dates(args["text"], reference)
     return json_response(
-        {"reference_date": reference.isoformat(), "dates": [resolved_date_dict(m) for m in found]}
+        {"reference_date": reference.isoformat(), "dates": [date_mention_dict(m) for m in found]}
     )
