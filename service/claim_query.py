@@ -13,7 +13,7 @@ from .db import database, is_sqlite
 from .hindi import fold
 from .models import Claim, Entity, EntityAlias
 from .places import lookup_place
-from .queries import Place, Speaker
+from .queries import Place, Speaker, attach_place_aliases
 
 MAX_ID = 2**62
 # Lower bound on sort_date implied by `from`: claim intervals are at most a year long (day, week,
@@ -282,6 +282,12 @@ def ordered(query, *, order: str, after: list | None = None):
 
 def keyset_of(row: tuple) -> list:
     return [_iso(row[14]), row[0]]
+
+
+def claims_of_article(article_id: int) -> list[dict]:
+    """An article's claims in text order, with every spelling of their places."""
+    sql = f'{_head()} WHERE ("t1"."article_id" = {database.param}) ORDER BY "t1"."start", "t1"."id"'
+    return attach_place_aliases([row_json(r) for r in database.execute_sql(sql, [article_id]).fetchall()])
 
 
 def claim_by_id(claim_id: int) -> dict | None:

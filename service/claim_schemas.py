@@ -5,23 +5,10 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from .schemas import ClaimSchema, PageQuerySchema
+from .schemas import RATINGS, ClaimSchema, PageQuerySchema
 
-RATINGS = ["true", "mostly-true", "half-true", "misleading", "false", "unverifiable"]
 ENTITY_KINDS = ["person", "place", "organization"]
 GROUPS = ["day", "week", "month"]
-
-
-class ReviewSchema(ma.Schema):
-    rating = fields.String(required=True, validate=validate.OneOf(RATINGS))
-    explanation = fields.String(required=True, allow_none=True)
-    url = fields.String(required=True, allow_none=True)
-    reviewed_at = fields.String(required=True, allow_none=True)
-
-
-class FullClaimSchema(ClaimSchema):
-    review = fields.Nested(ReviewSchema, required=True, allow_none=True)
-    manual_fields = fields.List(fields.String(), required=True)
 
 
 class ClaimFilterSchema(ma.Schema):
@@ -58,7 +45,7 @@ class ClaimQuerySchema(ClaimFilterSchema):
 
 
 class ClaimPageSchema(ma.Schema):
-    items = fields.List(fields.Nested(FullClaimSchema), required=True)
+    items = fields.List(fields.Nested(ClaimSchema), required=True)
     next_cursor = fields.String(required=True, allow_none=True)
     total = fields.Integer(metadata={"description": "only with count=true"})
 
@@ -135,7 +122,7 @@ class TimelineQuerySchema(ClaimFilterSchema):
 class EventSchema(ma.Schema):
     date = fields.String(required=True, metadata={"description": "2025-07-12, 2025-W28, 2025-07 or 2025"})
     granularity = fields.String(required=True)
-    claims = fields.List(fields.Nested(FullClaimSchema), required=True)
+    claims = fields.List(fields.Nested(ClaimSchema), required=True)
 
 
 class TimelineSchema(ma.Schema):

@@ -100,6 +100,16 @@ class ClaimDateSchema(ma.Schema):
     )
 
 
+RATINGS = ["true", "mostly-true", "half-true", "misleading", "false", "unverifiable"]
+
+
+class ReviewSchema(ma.Schema):
+    rating = fields.String(required=True, validate=validate.OneOf(RATINGS))
+    explanation = fields.String(required=True, allow_none=True)
+    url = fields.String(required=True, allow_none=True)
+    reviewed_at = fields.String(required=True, allow_none=True)
+
+
 class PlaceRefSchema(ma.Schema):
     id = fields.Integer(required=True)
     name = fields.String(required=True)
@@ -123,6 +133,10 @@ class ClaimSchema(ma.Schema):
     article_id = fields.Integer(required=True, allow_none=True)
     origin = fields.String(required=True)
     confidence = fields.Float(required=True)
+    review = fields.Nested(ReviewSchema, required=True, allow_none=True)
+    manual_fields = fields.List(
+        fields.String(), required=True, metadata={"description": "fields a person corrected"}
+    )
 
 
 class ArticleInSchema(ma.Schema):

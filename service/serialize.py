@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import Article, Claim, DateMention, Entity
+from .models import Article, DateMention
 
 
 def _iso(value) -> str | None:
@@ -20,46 +20,6 @@ def date_mention_dict(m: DateMention) -> dict:
         "date_from": _iso(m.date_from),
         "date_to": _iso(m.date_to),
         "warnings": list(m.warnings or []),
-    }
-
-
-def place_ref(entity: Entity | None) -> dict | None:
-    if entity is None:
-        return None
-    return {
-        "id": entity.id,
-        "name": entity.name,
-        "aliases": [],
-        "country": entity.country,
-        "lat": entity.lat,
-        "lon": entity.lon,
-    }
-
-
-def claim_dict(c: Claim, *, speaker: Entity | None, place: Entity | None) -> dict:
-    date = None
-    if c.date_value:
-        date = {
-            "value": c.date_value,
-            "granularity": c.date_granularity,
-            "date_from": _iso(c.date_from),
-            "date_to": _iso(c.date_to),
-            "source": c.date_source,
-        }
-    return {
-        "id": c.id,
-        "speaker": {"id": speaker.id, "name": speaker.name, "role": c.speaker_role} if speaker else None,
-        "verb": c.verb,
-        "verb_class": c.verb_class,
-        "quote": c.quote,
-        "quote_type": c.quote_type,
-        "start": c.start,
-        "end": c.end,
-        "date": date,
-        "place": place_ref(place),
-        "article_id": c.article_id,
-        "origin": c.origin,
-        "confidence": c.confidence,
     }
 
 
@@ -84,7 +44,7 @@ def article_dict(a: Article, *, dates: list | None = None, claims: list[dict] | 
     ``dates`` (domain mentions) and ``claims`` (API dicts) may be passed in when they are
     at hand (just ingested); otherwise they are read (two queries).
     """
-    from .queries import claims_of_article  # local: queries imports serialize
+    from .claim_query import claims_of_article  # local: claim_query imports queries imports serialize
 
     out = article_summary(a)
     out["text"] = a.text

@@ -9,14 +9,12 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from . import pipeline, sql
+from . import claim_query, pipeline, sql
 from .db import write_transaction
 from .entities import EntityResolver
 from .hindi import fold, nfc
 from .models import Article, Claim, ClaimMention, DateMention, utcnow
-from .queries import attach_place_aliases
 from .rawdump import split_dump
-from .serialize import claim_dict
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +116,7 @@ def ingest_article(submission: NewArticle, *, today: dt.date | None = None) -> I
 def save_extraction(article: Article, extraction: pipeline.Extraction) -> list[dict]:
     """Insert the date mentions and claims of ``article`` (inside the caller's transaction).
 
-    Returns the claims as API dicts, so the response needs no read-back. Claims go in with
+    Returns the claims as API dicts (read back in the same transaction). Claims go in with
     one multi-row INSERT: peewee spends more time building an INSERT than SQLite running it.
     """
     sql.insert_rows(
@@ -144,10 +142,10 @@ def save_extraction(article: Article, extraction: pipeline.Extraction) -> list[d
 
 def save_claims(article: Article, drafts) -> list[dict]:
     """Insert extracted claims; returns them as API dicts."""
-    saved = insert_claims(article, drafts, resolver=EntityResolver())
-    return attach_place_aliases(
-        [claim_dict(claim, speaker=speaker, place=place) for claim, speaker, place in saved]
-    )
+    if not insert_claims(article, drafts, resolver=EntityResolver()):
+        return []
+    # Read back through the one claim serializer (a new article has no other claims).
+    return claim_query.claims_of_article(article.id)
 
 
 def save_claim_draft(article: Article, draft, *, resolver: EntityResolver) -> Claim:

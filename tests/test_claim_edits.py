@@ -117,3 +117,17 @@ def test_merge_moves_claims_and_aliases(client):
     place = make_claim(client, place="इंदौर")["place"]["id"]
     assert client.post(f"/v1/entities/{keep}/merge", json={"into": place}).status_code == 422
     assert client.post("/v1/entities/424242/merge", json={"into": keep}).status_code == 404
+
+
+def test_article_claims_match_the_claim_resource_after_a_correction(client):
+    """One serializer: an Article's claims carry review and manual fields like /v1/claims/{id}."""
+    article = client.post("/v1/articles", json=article_payload(text=TEXT)).json
+    first = article["claims"][0]
+    assert first["review"] is None and first["manual_fields"] == []
+    assert client.get(f"/v1/claims/{first['id']}").json == first
+    client.patch(f"/v1/claims/{first['id']}", json={"review": {"rating": "misleading"}})
+    again = next(
+        c for c in client.get(f"/v1/articles/{article['id']}").json["claims"] if c["id"] == first["id"]
+    )
+    assert again["review"]["rating"] == "misleading" and again["manual_fields"] == ["review"]
+    assert client.get(f"/v1/claims/{first['id']}").json == again

@@ -110,8 +110,8 @@ def test_stateful_links_create_get_list(seeded_app):
 
     Machine.run(
         settings=settings(
-            max_examples=10,
-            stateful_step_count=5,
+            max_examples=20,
+            stateful_step_count=6,
             derandomize=True,
             deadline=None,
             database=None,

@@ -13,12 +13,12 @@ from ..claim_schemas import (
     ClaimPageSchema,
     ClaimPatchSchema,
     ClaimQuerySchema,
-    FullClaimSchema,
     HistoryListSchema,
 )
 from ..cursors import CursorError, decode_cursor, encode_cursor
 from ..errors import documents_errors, json_response
 from ..models import Article, Claim, ClaimHistory
+from ..schemas import ClaimSchema
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims", description="Who said what, when and where")
 
@@ -96,7 +96,7 @@ class Claims(MethodView):
         return current_app.response_class((body + "}\n").encode(), mimetype="application/json")
 
     @blp.arguments(ClaimInSchema())
-    @blp.response(201, FullClaimSchema, description="Stored; Location names the new claim")
+    @blp.response(201, ClaimSchema, description="Stored; Location names the new claim")
     @documents_errors(blp, 400, 401, 422)
     def post(self, data):
         """Add a manual claim (speaker and place by id or name)"""
@@ -118,7 +118,7 @@ def _claim_json_or_404(claim_id: int) -> dict:
 @blp.route("/<int:claim_id>")
 class ClaimById(MethodView):
     @blp.arguments(ClaimGetQuerySchema(), location="query", as_kwargs=True)
-    @blp.response(200, FullClaimSchema)
+    @blp.response(200, ClaimSchema)
     @blp.doc(**JSONLD_DOC)
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 404, 422)
@@ -135,7 +135,7 @@ class ClaimById(MethodView):
         return response
 
     @blp.arguments(ClaimPatchSchema())
-    @blp.response(200, FullClaimSchema)
+    @blp.response(200, ClaimSchema)
     @documents_errors(blp, 400, 401, 404, 422)
     def patch(self, data, claim_id):
         """Correct a claim (speaker, quote, date, place, verdict…); the change is kept in history"""
