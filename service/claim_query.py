@@ -65,10 +65,17 @@ def speaker_ids(value: str) -> set[int]:
 
 
 def place_ids(value: str) -> set[int]:
-    """Place entity ids for an id, a stored name/alias, or a gazetteer name (any spelling)."""
+    """Place entity ids for an id, a gazetteer id (``geonames:…``, ``cldr:KP``, ``local:…``), a
+    stored name/alias, or a gazetteer name (any spelling)."""
     as_id = _as_id(value)
     if as_id is not None:
         return {as_id}
+    if ":" in value:  # entity pages show gazetteer_id; local places have no other stable id
+        by_source = Entity.select(Entity.id).where(
+            (Entity.kind == "place") & (Entity.gazetteer_id == value.strip())
+        )
+        if ids := {e.id for e in by_source}:
+            return ids
     ids = _ids_by_key(("place",), fold(value))
     place = lookup_place(value)
     if place is not None:

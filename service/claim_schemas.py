@@ -20,7 +20,7 @@ class ClaimFilterSchema(ma.Schema):
     place = fields.String(
         load_default=None,
         validate=validate.Length(min=1, max=200),
-        metadata={"description": "entity id or name"},
+        metadata={"description": "entity id, gazetteer id (geonames:…, cldr:KP, local:…) or name"},
     )
     country = fields.String(load_default=None, validate=validate.Regexp(r"^[A-Za-z]{2}$"))
     verb_class = fields.String(load_default=None, validate=validate.Length(min=1, max=32))

@@ -150,3 +150,18 @@ def test_common_word_path_checks_whole_tokens(client, monkeypatch):
     assert walk(client, "/v1/claims?q=सरकार&limit=1") == [c["id"], a["id"]]
     assert client.get("/v1/claims?q=सरकार&count=true").json["total"] == 2
     assert len(client.get("/v1/claims?q=सरकार&format=ndjson").get_data(as_text=True).splitlines()) == 2
+
+
+def test_place_filter_accepts_gazetteer_and_local_ids(client):
+    """Entity pages show ``gazetteer_id``; a local place (no coordinates) has no other stable id."""
+    text = "रामगढ़ थाने में थाना प्रभारी सुनील कुमार ने कहा कि आरोपी जल्द पकड़ा जाएगा। इंदौर में महापौर ने कहा कि सड़कें बनेंगी।"
+    claims = client.post("/v1/articles", json=article_payload(text=text)).json["claims"]
+    by_place = {c["place"]["name"]: c["id"] for c in claims}
+    assert set(by_place) == {"रामगढ़ थाना", "इंदौर"}
+    for value, name in [
+        ("local:रामगढ थाना", "रामगढ़ थाना"),
+        ("geonames:1269743", "इंदौर"),
+        ("local:नहीं", None),
+    ]:
+        got = ids(client.get("/v1/claims", query_string={"place": value}))
+        assert got == ([by_place[name]] if name else []), value
