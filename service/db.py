@@ -9,9 +9,26 @@ import threading
 from pathlib import Path
 
 import peewee
-from playhouse.db_url import connect
+from playhouse.db_url import connect, parse
+from playhouse.shortcuts import ReconnectMixin
 
 database = peewee.DatabaseProxy()
+
+
+class PostgresDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
+    """PostgreSQL that reconnects and retries once when the server dropped the connection.
+
+    peewee's ReconnectMixin never retries inside a transaction (every write here runs in one),
+    so only reads outside a transaction are repeated: the request that meets a connection the
+    server killed (restart, failover, idle timeout) is answered instead of failing.
+    """
+
+    reconnect_errors = (
+        (peewee.OperationalError, "terminat"),  # terminating connection due to administrator command
+        (peewee.OperationalError, "server closed the connection"),
+        (peewee.OperationalError, "connection already closed"),
+        (peewee.InterfaceError, "connection already closed"),
+    )
 
 # WAL lets readers run beside the single writer; the busy timeout makes writers queue
 # instead of failing with "database is locked"; NORMAL sync is durable in WAL mode.
@@ -31,6 +48,8 @@ def open_database(url: str) -> peewee.Database:
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         db = connect(url, pragmas=SQLITE_PRAGMAS, timeout=30)
+    elif url.split(":", 1)[0] in ("postgres", "postgresql"):
+        db = PostgresDatabase(**parse(url))
     else:
         db = connect(url)
     database.initialize(db)
