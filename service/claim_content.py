@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from service import claim_lexicon as lx
+from service.hindi import source_end
 from service.sentences import Sentence
 from service.speaker_book import Entity, EntityBook
 from service.speakers import PRONOUNS, SKIP_PRONOUNS, np_before, split_role_name
@@ -56,7 +57,7 @@ class Context:
         """Source text of a folded span (names keep their original spelling)."""
         if not self.text or fe <= fs:
             return self.f[fs:fe]
-        return self.text[self.fmap[fs] : self.fmap[fe - 1] + 1]
+        return self.text[self.fmap[fs] : source_end(self.text, self.fmap[fe - 1] + 1)]
 
 
 @dataclass(slots=True)

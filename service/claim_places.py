@@ -8,6 +8,7 @@ from typing import Any
 
 from service.claim_lexicon import NOT_AFTER
 from service.claim_rules import Context, RawClaim
+from service.hindi import source_end
 from service.local_places import find_local_places
 
 _UNIT = r"(?:\s+(?:शहर|जिले|जिला|नगर|गांव|राज्य|प्रांत|प्रदेश))?"
@@ -86,7 +87,7 @@ def _local_places(ctx: Context, places: list[tuple[int, int, Any]], country: str
             dropped.add(m.antecedent)
             continue
         a0, a1 = m.antecedent
-        src = (fmap[a0], fmap[a1 - 1] + 1) if ctx.text else (a0, a1)
+        src = (fmap[a0], source_end(ctx.text, fmap[a1 - 1] + 1)) if ctx.text else (a0, a1)
         place = m.place
         if ctx.text:  # the folded text lost nukta/ॉ: name the place in the article's spelling
             words = ctx.text[src[0] : src[1]].split()

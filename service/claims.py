@@ -10,7 +10,7 @@ from service import claim_places, claim_rules
 from service.claim_rules import RawClaim
 from service.date_lexicon import fold_once
 from service.dates import DateMention
-from service.hindi import fold_with_map
+from service.hindi import fold_with_map, source_end
 from service.sentences import split_sentences
 
 try:  # the places module is optional at import time (adapter: claims without places still work)
@@ -113,10 +113,10 @@ class _Inverse:
         return bisect.bisect_left(self.fmap, i)
 
 
-def _to_src(fmap: list[int], fs: int, fe: int) -> tuple[int, int]:
+def _to_src(text: str, fmap, fs: int, fe: int) -> tuple[int, int]:
     if fe <= fs:
         return fmap[fs], fmap[fs]
-    return fmap[fs], fmap[fe - 1] + 1
+    return fmap[fs], source_end(text, fmap[fe - 1] + 1)
 
 
 def _claim_date(
@@ -192,14 +192,14 @@ def extract_claims(
     seen: set[tuple[str, str, str]] = set()
     for c, (place, place_at) in zip(raws, where, strict=True):
         qs, qe = c.content
-        q_src = _to_src(fmap, qs, qe)
+        q_src = _to_src(text, fmap, qs, qe)
         quote = " ".join(text[q_src[0] : q_src[1]].split()).strip(_QUOTE_TRIM)
         ent = c.entity
         key = (ent.key, c.lemma, " ".join(f[qs:qe].split()).strip(_QUOTE_TRIM))
         if key in seen:  # raw dumps repeat whole paragraphs
             continue
         seen.add(key)
-        start, end = _to_src(fmap, *c.span)
+        start, end = _to_src(text, fmap, *c.span)
         mentions = tuple(p for s, e, p in places_f if s >= qs and e <= qe)
         out.append(
             ClaimDraft(

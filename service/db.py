@@ -30,6 +30,7 @@ class PostgresDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
         (peewee.InterfaceError, "connection already closed"),
     )
 
+
 # WAL lets readers run beside the single writer; the busy timeout makes writers queue
 # instead of failing with "database is locked"; NORMAL sync is durable in WAL mode.
 SQLITE_PRAGMAS = {

@@ -25,6 +25,29 @@ def nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+def source_end(text: str, end: int) -> int:
+    """A source end offset extended over nukta signs that folding dropped.
+
+    NFC keeps क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़ decomposed (letter + U+093C), so a name that ends in one of
+    them ("तिहाड़") would otherwise lose its nukta when a folded span is mapped back.
+    """
+    while end < len(text) and text[end] == NUKTA:
+        end += 1
+    return end
+
+
+def spellings(text: str) -> set[str]:
+    """The ways a client may have written ``text``: NFC, and NFC with क़…य़ precomposed."""
+    composed = unicodedata.normalize("NFC", text)
+    return {composed, _PRECOMPOSED.sub(lambda m: _PRECOMPOSE[m.group()], composed)}
+
+
+# NFC decomposes the nukta letters U+0958..U+095F (composition exclusions); many sources send
+# them precomposed.
+_PRECOMPOSE = {unicodedata.normalize("NFD", chr(c)): chr(c) for c in range(0x0958, 0x0960)}
+_PRECOMPOSED = re.compile("|".join(_PRECOMPOSE))
+
+
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Fold spelling variants and return the folded text plus, per folded char, its source index.
 

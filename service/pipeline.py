@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from . import claims, dates, places
 
 # Bump when extraction output may change, so that stored articles can be reprocessed.
-EXTRACTOR_VERSION = "2026.11.26"
+EXTRACTOR_VERSION = "2026.11.26.2"
 
 log = logging.getLogger(__name__)
 

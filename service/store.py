@@ -35,8 +35,8 @@ class NewArticle:
 
 
 def content_hash(text: str) -> str:
-    """Identity of an article's text; ``text`` must already be NFC (as stored)."""
-    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+    """Identity of an article's text: the same under any Unicode normalization and spacing."""
+    return hashlib.sha256(" ".join(nfc(text).split()).encode()).hexdigest()
 
 
 def find_existing(*, url: str | None, digest: str) -> Article | None:
@@ -61,7 +61,9 @@ def ingest_article(submission: NewArticle, *, today: dt.date | None = None) -> I
     inserts; the existence check is repeated inside it, and a unique-index conflict with a
     concurrent identical POST resolves to the stored article.
     """
-    text = nfc(submission.text)
+    # Stored as sent: every offset we return must slice the client's own text. Identity (the
+    # dedupe hash) ignores how it was normalized (NFC, or क़…य़ precomposed) and spaced.
+    text = submission.text
     layout = split_dump(text)
     url = submission.url or layout.url
     digest = content_hash(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from tests.factories import SEED_TEXT, article_payload
 
 SEED_URL = "https://www.abplive.com/news/world/russia-warns-america-south-korea-and-japan-against-forming-security-partnership-targeting-north-korea-2978290"
@@ -145,3 +147,34 @@ def test_list_q_matches_literal_wildcard_characters(client):
     for needle in ("50%", "a_b"):
         found = client.get("/v1/articles", query_string={"q": needle}).get_json()["items"]
         assert [a["id"] for a in found] == [marked["id"]], needle
+
+
+# क़ ड़ ज़ precomposed (U+0958, U+095C, U+095B): NFC would decompose them, two code points each.
+RAW_NUKTA = "तिहा\u095c जेल के अधिकारी सुनील \u095bैदी ने सोमवार को कहा कि \u0958ैदियों की जांच होगी।"
+
+
+def test_text_is_stored_as_sent_and_every_offset_slices_it(client):
+    """Offsets point into the client's own text, whatever its Unicode normalization."""
+    assert not unicodedata.is_normalized("NFC", RAW_NUKTA)
+    body = client.post("/v1/articles", json=article_payload(text=RAW_NUKTA)).get_json()
+    assert body["text"] == RAW_NUKTA
+    assert [(d["text"], RAW_NUKTA[d["start"] : d["end"]]) for d in body["dates"]] == [("सोमवार", "सोमवार")]
+    (claim,) = body["claims"]
+    assert claim["speaker"]["name"] == "सुनील \u095bैदी"
+    assert RAW_NUKTA[claim["start"] : claim["end"]].rstrip("।").endswith("जांच होगी")
+    assert claim["quote"] in RAW_NUKTA[claim["start"] : claim["end"]]
+
+
+def test_nfc_and_precomposed_spellings_are_one_article(client):
+    first = client.post("/v1/articles", json=article_payload(text=RAW_NUKTA)).get_json()
+    again = client.post("/v1/articles", json={"text": unicodedata.normalize("NFC", RAW_NUKTA)})
+    assert again.status_code == 200 and again.get_json()["id"] == first["id"]
+    for q in ("ज़ैदी", unicodedata.normalize("NFC", "ज़ैदी")):
+        found = client.get("/v1/articles", query_string={"q": q}).get_json()["items"]
+        assert [a["id"] for a in found] == [first["id"]], q
+
+
+def test_a_name_ending_in_a_decomposed_nukta_letter_keeps_it(client):
+    text = unicodedata.normalize("NFC", "जेल अधिकारी राजेश बड़ ने कहा कि सुरक्षा बढ़ाई गई है।")
+    (claim,) = client.post("/v1/articles", json=article_payload(text=text)).get_json()["claims"]
+    assert claim["speaker"]["name"] == unicodedata.normalize("NFC", "राजेश बड़")

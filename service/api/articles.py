@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import operator
+
 import marshmallow as ma
 from flask import request, url_for
 from flask.views import MethodView
@@ -10,7 +13,7 @@ from flask_smorest import Blueprint, abort
 from ..cursors import CursorError, decode_cursor, encode_cursor
 from ..db import database
 from ..errors import documents_errors, json_response
-from ..hindi import nfc
+from ..hindi import spellings
 from ..models import Article
 from ..schemas import ArticleInSchema, ArticlePageSchema, ArticleQuerySchema, ArticleSchema
 from ..serialize import article_dict, article_summary
@@ -73,8 +76,9 @@ class Articles(MethodView):
         if to:
             query = query.where(Article.anchor_date <= to)
         if q:
-            needle = nfc(q)  # peewee escapes LIKE wildcards in contains()
-            query = query.where(Article.title.contains(needle) | Article.text.contains(needle))
+            # Texts are stored as sent: match every spelling (peewee escapes LIKE wildcards).
+            matches = [Article.title.contains(s) | Article.text.contains(s) for s in sorted(spellings(q))]
+            query = query.where(functools.reduce(operator.or_, matches))
         if cursor:
             try:
                 anchor, last_id = decode_cursor("articles", cursor)
