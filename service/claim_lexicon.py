@@ -67,6 +67,12 @@ _ENTRIES: list[tuple[str, Verb]] = [
         Verb("जताया", "statement", "object"),
     ),
     (r"जोर" + _P + _DI, Verb("जोर दिया", "statement", "object")),
+    (r"खुशखबरी" + _P + _DI, Verb("खुशखबरी दी", "announcement", "object")),
+    (r"तर्क" + _P + _DI, Verb("तर्क दिया", "statement", "clause")),
+    # "सवालों का जवाब दिया", "मामलों की सूचना दी" have no content of their own: only a कि-clause
+    # or a quote counts.
+    (r"सूचना" + _P + _DI, Verb("सूचना दी", "statement", "clause")),
+    (r"जवाब" + _P + _DI, Verb("जवाब दिया", "statement", "clause")),
     (r"ट्वीट" + _P + _KI, Verb("ट्वीट किया", "written", "clause", inline=True)),
     (r"पोस्ट" + _P + _KI, Verb("पोस्ट किया", "written", "clause", inline=True)),
     (r"(?:लिखा|लिखी)", Verb("लिखा", "written", "clause", inline=True)),
@@ -82,7 +88,8 @@ _ENTRIES: list[tuple[str, Verb]] = [
 # Lemma for a few inflected noun+verb phrases whose lemma depends on the noun (चिंता जताई).
 _JATA_NOUN = re.compile(r"^(\S+)")
 
-_AUX = r"(?:\s+(?:है|हैं|था|थी|थे|थीं))?"
+# An auxiliary after the verb (दिए हैं कि): whole words only, or "है" would stop inside "हैं".
+_AUX = r"(?:\s+(?:है|हैं|था|थी|थे|थीं)" + NOT_AFTER + ")?"
 VERB_RE = re.compile(
     NOT_BEFORE
     + "(?:"
@@ -95,7 +102,11 @@ VERBS: list[Verb] = [v for _, v in _ENTRIES]
 
 # A reporting verb in the passive voice (कहा गया, बताया जा रहा है) has no speaker of its own.
 PASSIVE_AFTER = re.compile(
-    r"\s+(?:गया|गई|गए|गये|गयी|जा|जाता|जाती|जाते|जाना|जाएगा|जाएगी)" + NOT_AFTER + r"(?:\s+(?:है|हैं|था|थी|थे))?"
+    r"\s+(?:गया|गई|गए|गये|गयी|जा|जाता|जाती|जाते|जाना|जाएगा|जाएगी)"
+    + NOT_AFTER
+    + r"(?:\s+(?:है|हैं|था|थी|थे)"
+    + NOT_AFTER
+    + ")?"
 )
 
 
@@ -131,7 +142,7 @@ FIRST_WORDS = frozenset(
     """जानकारी स्पष्ट चेतावनी चेताया धमकी धमकाया आरोप शिकायत दावा इनकार इंकार खारिज खंडन घोषणा ऐलान पेशकश
     मांग अपील आग्रह अनुरोध आह्वान सुझाव सलाह पुष्टि स्वीकार स्वीकारा निर्देश आदेश आश्वासन भरोसा चिंता उम्मीद
     आशंका नाराजगी आपत्ति खुशी दुख आभार विश्वास संभावना शोक रोष जोर ट्वीट पोस्ट लिखा लिखी कहा कही कहे बताया
-    बताई बताए बताये पूछा माना फैसला निर्णय सवाल आश्वस्त""".split()
+    बताई बताए बताये पूछा माना फैसला निर्णय सवाल आश्वस्त सूचना खुशखबरी तर्क जवाब""".split()
 )
 GENITIVE_LEMMA = {
     "कहना": ("कहा", "statement"),
@@ -146,5 +157,11 @@ GENITIVE_LEMMA = {
 # "X के मुताबिक/अनुसार" attribution; "X के हवाले से" is a source, not a speaker.
 ATTRIBUTION_RE = re.compile(NOT_BEFORE + r"(?:के|की)\s+(?P<marker>मुताबिक|अनुसार)" + NOT_AFTER + r",?")
 
-# Agent markers that give a passive reporting verb its speaker (X द्वारा … कहा गया है).
-AGENT_RE = re.compile(NOT_BEFORE + r"(?:द्वारा|की\s+ओर\s+से|की\s+तरफ\s+से|के\s+तरफ\s+से)" + NOT_AFTER)
+# Agent markers that give a passive reporting verb its speaker (X द्वारा … कहा गया है), also the
+# source of a statement (X के बयान में कहा गया, X के हवाले से कहा गया).
+AGENT_RE = re.compile(
+    NOT_BEFORE
+    + r"(?:द्वारा|की\s+ओर\s+से|की\s+तरफ\s+से|के\s+तरफ\s+से|के\s+हवाले\s+से"
+    + r"|के\s+(?:एक\s+)?(?:आधिकारिक\s+)?(?:बयान|वक्तव्य|विज्ञप्ति|प्रेस\s+विज्ञप्ति)\s+में)"
+    + NOT_AFTER
+)

@@ -286,3 +286,48 @@ def test_generic_station_resolves_to_named_one_via_travel_cue():
 def test_role_and_bare_head_give_no_local_place():
     c = one("थाना प्रभारी सुनील वर्मा ने कहा कि जिले में कई लोग बीमार हैं।")
     assert c.place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("नगर आयुक्त ने ठेकेदार को निर्देश दिए हैं कि वह काम तुरंत रोक दे।", "वह काम तुरंत रोक दे"),
+        ("विधायक सुरेश पटेल ने आरोप लगाया है कि बिजली कटौती बढ़ गई है।", "बिजली कटौती बढ़ गई है"),
+        ("प्राचार्य ने बताया था कि परीक्षा टल सकती है।", "परीक्षा टल सकती है"),
+    ],
+)
+def test_auxiliary_after_the_verb_keeps_the_ki_clause(text, quote):
+    """हैं/है/था after the verb is a whole word: "है" must not stop inside "हैं"."""
+    assert one(text).quote == quote
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        ("रेलवे के एक बयान में कहा गया है कि सभी ट्रेनें समय पर चलेंगी।", "रेलवे", "सभी ट्रेनें समय पर चलेंगी"),
+        (
+            "मंत्रालय के बयान में मंत्री सुधा यादव के हवाले से कहा गया, 'अस्पतालों में दवाएं पर्याप्त हैं।'",
+            "सुधा यादव",
+            "अस्पतालों में दवाएं पर्याप्त हैं",
+        ),
+    ],
+)
+def test_passive_with_a_named_statement_source(text, speaker, quote):
+    c = one(text)
+    assert (c.speaker_name, c.quote, c.verb) == (speaker, quote, "कहा")
+
+
+def test_passive_with_an_unnamed_statement_is_no_claim():
+    assert claims_of("बयान में कहा गया कि स्कूल बंद रहेंगे।", D) == []
+
+
+def test_news_and_reply_verbs():
+    c = one("नगर निगम ने सोमवार को खुशखबरी दी कि शहर में पानी की आपूर्ति दोगुनी होगी।")
+    assert (c.verb, c.verb_class, c.quote) == ("खुशखबरी दी", "announcement", "शहर में पानी की आपूर्ति दोगुनी होगी")
+    assert claims_of("मंत्री राकेश जैन ने पत्रकारों के सवालों का जवाब दिया।", D) == []  # no content
+    assert one("मंत्री राकेश जैन ने जवाब दिया कि जांच जारी है।").verb == "जवाब दिया"
+
+
+def test_information_verbs_without_a_clause_have_no_content():
+    assert claims_of("दो जिलों ने सोमवार को अपने पहले मामलों की सूचना दी।", D) == []
+    assert one("थाना प्रभारी अजय सिंह ने सूचना दी कि शव मिल गया है।").quote == "शव मिल गया है"
