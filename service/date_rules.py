@@ -29,8 +29,18 @@ _S = r"[ \t\u00a0]*"  # spaces inside one expression; a line break ends it
 _S1 = r"[ \t\u00a0]+"
 _DMY = f"{DAY_RE}{_S}-?{_S}{MONTH_RE}\\.?{E}(?:{_S},?{_S}{YEAR_RE})?"
 _NUMERIC = (
-    r"(?<![\d./-])(?:[0-3]?\d(?:/[01]?\d/|\.[01]?\d\.|-[01]?\d-)(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    r"(?<![\d./-])(?:[0-3]?\d(?:/[01]?\d/|\.[01]?\d\.|-[01]?\d-)(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d"
+    # datelines abbreviate the year: "इंदौर 3/8/25" (slashes only: 3.8.25 reads as a version)
+    r"|[0-3]?\d/[01]?\d/\d\d(?!/))"
     r"(?![\d])"
+)
+# A month on its own ("जनवरी में", "फरवरी महीने", "इसी वर्ष अप्रैल"): full Hindi names only, and
+# only before a postposition or punctuation ("अगस्त क्रांति" is a name, "मार्च निकाला" a march).
+_FULL_MONTH = alt([w for ws in MONTHS.values() for w in ws if not w.endswith("\\.")])
+_MONTH_ALONE = (
+    f"(?:{B}(?P<mo_pre>इसी|इस|पिछले|बीते|गत|अगले|आगामी)(?:{_S1}(?P<mo_yr>साल|वर्ष))?{_S1})?"
+    f"{B}(?P<mo_m>{_FULL_MONTH})(?:{_S1}(?:महीने|महीना|माह))?{E}"
+    f"(?={_S}(?:(?:में|से|तक|के|की|का|को|और|व|तथा|एवं|या){E}|[,।)]|$))"
 )
 _EN_MDY = f"{B}{MONTH_RE}{_S1}[0-3]?\\d(?:st|nd|rd|th)?,{_S}{YEAR_RE}"
 _DAY_PARTS = "(?:सुबह|दोपहर|शाम|रात|देर रात|देर शाम|तड़के|तडके)"
@@ -49,6 +59,7 @@ _PARTS = [
      f"(?P<dm_m>{MONTH_RE})\\.?{E}(?:{_S},?{_S}(?P<dm_y>{YEAR_RE}))?"),
     ("en_mdy", _EN_MDY),
     ("my", f"{B}(?P<my_m>{MONTH_RE})\\.?{_S},?{_S}(?P<my_y>{YEAR_RE})"),
+    ("month", _MONTH_ALONE),
     ("rel_unit", f"(?P<ru_n>{_NUM}){_S1}(?P<ru_u>{UNIT_RE}){_S1}(?P<ru_dir>पहले|बाद|पूर्व){E}"),
     ("period", f"{B}(?P<pe_pre>{PREFIX_RE}){_S1}(?P<pe_u>{PERIOD_RE}){E}(?!{_S}\\d)"),
     ("vague", f"{B}(?P<vg>{'|'.join(VAGUE)}){E}"),
@@ -75,7 +86,8 @@ for _words, _parts in (
     ([w for ws in WEEKDAYS.values() for w in ws], ("wd_date", "wd")),
     (NUMBER_WORDS, ("date_wd", "range", "dmy", "rel_unit")),
     (["दर्जन"], ("rel_unit",)),
-    (_MONTH_WORDS, ("en_mdy", "my")),
+    (_MONTH_WORDS, ("en_mdy", "my", "month")),
+    (["इसी", "इस", "पिछले", "बीते", "गत", "अगले", "आगामी"], ("month",)),
     (["आगामी", "अगले", "आने", "बीते", "पिछले", "गत"], ("dmy",)),
     ([w.split()[0] for w in PERIOD_PREFIX], ("period",)),
     (

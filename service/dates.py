@@ -78,8 +78,10 @@ def _numeric(expr: str) -> dt.date | None:
     if not m:
         return None
     a, b, c = (int(x) for x in m.groups())
-    # Indian order DD/MM/YYYY; a leading 4-digit group is ISO YYYY-MM-DD.
-    return cal.safe_date(a, b, c) if a > 31 else cal.safe_date(c, b, a)
+    # Indian order DD/MM/YYYY (or DD/MM/YY); a leading 4-digit group is ISO YYYY-MM-DD.
+    if a > 31:
+        return cal.safe_date(a, b, c)
+    return cal.safe_date(c + 2000 if c < 100 else c, b, a)
 
 
 def _day_month(
@@ -144,6 +146,9 @@ def _resolve(m: re.Match, text: str, anchor: dt.date, last: cal.Value | None):
         return (cal.day(got), (), kind) if got else None
     if kind == "my":
         return cal.month(int(m["my_y"]), month_number(m["my_m"])), (), kind
+    if kind == "month":
+        value = _month_alone(m, text, anchor)
+        return (value, (), kind) if value else None
     if kind == "rel_unit":
         return _relative_unit(m, text, anchor, last, tense)
     if kind == "period":
@@ -185,6 +190,38 @@ def _relative_unit(m: re.Match, text: str, anchor: dt.date, last: cal.Value | No
         return cal.shift_from(base, unit, sign * n), ("event_relative",), "rel_unit"
     # "<event> के दो दिन बाद <main clause>": the main clause happens at the discourse time.
     return base, ("event_relative",), "rel_unit"
+
+
+_MARCH_BEFORE = re.compile(r"(?:कैंडल|केंडल|पैदल|फ्लैग|लांग|लोंग|शांति|मौन|आक्रोश|विरोध|न्याय|तिरंगा|मशाल|रोड|पथ)\s*$")
+
+
+def _month_alone(m: re.Match, text: str, anchor: dt.date) -> cal.Value | None:
+    """A month without a day: its year from the prefix (इसी वर्ष, पिछले साल, अगले …), else the
+    occurrence nearest the anchor, unless the clause's tense points the other way.
+
+    "मई के अंत तक बढ़ा दिया गया" (in April) is next May although the clause is past: a past
+    cue picks the past month only up to 9 months back; a future cue always looks ahead.
+    """
+    mon = month_number(m["mo_m"])
+    if mon == 3 and _MARCH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "कैंडल मार्च": a procession
+    pre, y = m["mo_pre"], anchor.year
+    back, ahead = (anchor.month - mon) % 12, (mon - anchor.month) % 12
+    if pre in ("इसी", "इस"):
+        return cal.month(y, mon)
+    if pre in ("पिछले", "बीते", "गत"):
+        if m["mo_yr"]:  # पिछले साल अप्रैल
+            return cal.month(y - 1, mon)
+        return cal.month(y if mon < anchor.month else y - 1, mon)
+    if pre in ("अगले", "आगामी"):
+        if m["mo_yr"]:
+            return cal.month(y + 1, mon)
+        return cal.month(y if mon > anchor.month else y + 1, mon)
+    if back == 0:
+        return cal.month(y, mon)
+    tense = explicit_tense(text, m.end())
+    future = tense == FUTURE or (tense != PAST and ahead < back) or (tense == PAST and back > 9)
+    return cal.month(y + (mon < anchor.month), mon) if future else cal.month(y - (mon > anchor.month), mon)
 
 
 def _bare_weekday(m: re.Match, anchor: dt.date, tense: str) -> cal.Value:
