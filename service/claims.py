@@ -158,7 +158,34 @@ def _claim_date(
             ctx = d
     if ctx is not None:
         return ClaimDate(ctx.value, ctx.granularity, ctx.date_from, ctx.date_to, "inherited")
+    event = _article_event(c, dates_f, busy, anchor)
+    if event is not None:
+        return ClaimDate(event.value, event.granularity, event.date_from, event.date_to, "inherited")
     return ClaimDate(anchor.isoformat(), "day", anchor, anchor, "anchor")
+
+
+# How far before the anchor a narrated day may lie to be the article's event ("रविवार को … आयोजन
+# किया गया" in Monday's paper): older days are background, not the occasion of the statements.
+_EVENT_WINDOW = dt.timedelta(days=7)
+
+
+def _article_event(c: RawClaim, dates_f, busy, anchor: dt.date) -> DateMention | None:
+    """The article's event day for a claim with no closer date: the nearest day before the claim
+    in a claim-free sentence, else the first one after it (a lead paragraph summarises the
+    event that the body then dates), within a week before the anchor."""
+    before = after = None
+    for s, _e, d in dates_f:
+        if (
+            d.granularity != "day"
+            or not anchor - _EVENT_WINDOW <= d.date_from <= anchor
+            or any(bs <= s < be for bs, be in busy)
+        ):
+            continue
+        if s < c.span[0]:
+            before = d
+        elif after is None:
+            after = d
+    return before or after
 
 
 def extract_claims(

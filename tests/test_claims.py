@@ -331,3 +331,20 @@ def test_news_and_reply_verbs():
 def test_information_verbs_without_a_clause_have_no_content():
     assert claims_of("दो जिलों ने सोमवार को अपने पहले मामलों की सूचना दी।", D) == []
     assert one("थाना प्रभारी अजय सिंह ने सूचना दी कि शव मिल गया है।").quote == "शव मिल गया है"
+
+
+def test_lead_paragraph_claim_takes_the_event_day_the_body_gives():
+    text = (
+        "महापौर सुधीर जैन ने कहा कि शहर को कचरा मुक्त बनाया जाएगा।\n"
+        "इंदौर। सोमवार को कॉलोनी में स्वच्छता उत्सव आयोजित किया गया।\n"
+        "पार्षद रीना शर्मा ने बताया कि पौधे लगाए गए हैं।"
+    )
+    lead, later = claims_of(text, D)  # D is Wednesday 2024-03-06
+    assert (lead.date.value, lead.date.source) == ("2024-03-04", "inherited")
+    assert (later.date.value, later.date.source) == ("2024-03-04", "inherited")
+
+
+def test_an_old_day_is_background_not_the_event():
+    text = "12 जनवरी को हादसा हुआ था।\nमंत्री सुनील वर्मा ने कहा कि दोषियों पर कार्रवाई होगी।"
+    c = one(text)
+    assert (c.date.value, c.date.source) == ("2024-03-06", "anchor")
