@@ -32,7 +32,13 @@ MIN_CITY_POPULATION = 15000
 _CLDR_REGIONS = {"002": "AF", "142": "AS", "150": "EU", "021": "NA", "005": "SA", "009": "OC"}
 
 _LETTER = re.compile(r"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]")
-_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+")
+# A Devanagari word, joiners inside included (दिल्‍ली with U+200D; ``fold`` drops them).
+_WORD = re.compile(
+    r"[\u0900-\u0963\u0971-\u097f]+(?:[\u200b-\u200d\u2060\ufeff]+[\u0900-\u0963\u0971-\u097f]+)*"
+)
+# Word-final यी/ये are spellings of ई/ए (नयी दिल्ली = नई दिल्ली, गये = गए).
+_FINAL_Y = re.compile("य(?=[ीे]$)")
+_FINAL_VOWEL = {"ी": "ई", "े": "ए"}
 # Half nasal consonant + same-class consonant -> anusvara (इन्दौर / इंदौर, बेङ्गलूरु / बेंगलूरु).
 _PANCHAM = re.compile("[ङ]्(?=[कखगघ])|[ञ]्(?=[चछजझ])|[ण]्(?=[टठडढ])|[न]्(?=[तथदध])|[म]्(?=[पफबभ])")
 
@@ -52,8 +58,11 @@ class Place:
 
 @lru_cache(maxsize=100_000)
 def fold_word(word: str) -> str:
-    """Fold one Devanagari word: shared ``hindi.fold`` plus half-nasal -> anusvara."""
-    return _PANCHAM.sub("ं", fold(word))
+    """Fold one Devanagari word: shared ``hindi.fold``, half-nasal -> anusvara, final यी/ये -> ई/ए."""
+    folded = _PANCHAM.sub("ं", fold(word))
+    if len(folded) > 2 and _FINAL_Y.search(folded):
+        folded = folded[:-2] + _FINAL_VOWEL[folded[-1]]
+    return folded
 
 
 def name_key(name: str) -> tuple[str, ...] | None:

@@ -36,6 +36,7 @@ def names(text):
         ("ग़ाज़ीपुर की मंडी", "ग़ाज़ीपुर", "geonames:1271306"),  # nukta; Indian homonym over Gazipur BD
         ("रतलाम स्टेशन पर", "रतलाम", "geonames:1258342"),  # alias: geonames has no Devanagari name
         ("गुवाहाटी, असम", "गुवाहाटी", "geonames:1271476"),
+        ("नयी दिल्ली, प्रधानमंत्री ने कहा", "नयी दिल्ली", "geonames:1261481"),  # final यी = ई
     ],
 )
 def test_finds_place_with_offsets(text, surface, place_id):
@@ -133,3 +134,8 @@ def test_display_name_is_stable_per_place():
 
 def test_state_name_is_not_a_place():
     assert lookup_place("गुजरात") is None
+
+
+def test_lookup_tolerates_joiners_and_final_yi():
+    for name in ("नई दिल्\u200dली", "नयी दिल्ली", "नई दिल्ली"):
+        assert lookup_place(name).id == "geonames:1261481", name
