@@ -108,6 +108,39 @@ def info_anaphora(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent)
     sn.consumed.append((s, e))
 
 
+_SAID_ANAPH = re.compile(r"(?:यह|ये)\s+(?:बात|बातें)\s")
+_SAID_VERB = re.compile(_B + r"(?:कही|कहीं|कहा|कहे|बताई|बताईं)" + _A)
+# How many earlier sentences "ये बातें X ने कहीं" may refer back to.
+_SAID_BACK = 4
+
+
+def said_anaphora(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent) -> None:
+    """“ये बातें X ने … में कहीं”: the content is what came just before — the earlier sentences
+    of this paragraph, or the previous paragraph when this sentence opens its own."""
+    f, s, e, si = ctx.f, sn.s, sn.e, sn.si
+    m = _SAID_ANAPH.match(f, s, e)
+    if m is None or si == 0:
+        return
+    ne = NE_RE.search(f, m.end(), e)
+    verb = _SAID_VERB.search(f, ne.end(), e) if ne and ne.group() == "ने" else None
+    if verb is None:
+        return
+    sp = speaker(ctx, book, m.end(), ne.start(), "ने", sn.dates)
+    if sp is None:
+        return
+    sents, para = ctx.sents, ctx.sents[si].paragraph
+    if sents[si - 1].paragraph != para:
+        para = sents[si - 1].paragraph  # the sentence opens its paragraph: the previous one
+    first = si - 1
+    while first > 0 and si - first < _SAID_BACK and sents[first - 1].paragraph == para:
+        first -= 1
+    span = (sents[first].start, sents[si - 1].end)
+    out.append(
+        RawClaim(sp[0], sp[1], "कहा", "statement", span, "indirect", (span[0], e), (s, e), si, (s, e), 0.6)
+    )
+    sn.consumed.append((s, e))
+
+
 def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent, firsts: set[str]) -> None:
     """X ने … <reporting verb> …, passive with a named agent, and subject carried over (साथ ही …)."""
     f, s, e, si, dates, consumed = ctx.f, sn.s, sn.e, sn.si, sn.dates, sn.consumed

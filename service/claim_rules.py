@@ -90,6 +90,8 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
             pt.genitive(ctx, book, out, sn)
         if "जानकारी" in toks:
             pt.info_anaphora(ctx, book, out, sn)
+        if "ने" in toks and (f.startswith("ये बात", s) or f.startswith("यह बात", s)):
+            pt.said_anaphora(ctx, book, out, sn)
         firsts = toks & lx.FIRST_WORDS
         if firsts:
             pt.reporting_verbs(ctx, book, out, sn, firsts)

@@ -9,8 +9,12 @@ from typing import NamedTuple
 # abbreviation or a decimal point (Hindi web text often uses "." as danda).
 _HARD_TERMS = frozenset("।॥?!")
 _TERM_RUN = _HARD_TERMS | frozenset(".”’\"'")  # what may trail a terminator in the same sentence
-_CLOSERS = {"”": "“", "’": "‘"}
-_OPENERS = frozenset("“‘")
+_QUOTE_CHARS = frozenset("“”‘’\"'")
+# What may close a quotation opened by each mark: news text mixes curly and ASCII marks
+# (‘…' and “…"), and '' stands for a double quote.
+_DOUBLE = ("”", '"', "''")
+_SINGLE = ("’", "'")
+_CLOSERS_OF = {"“": _DOUBLE, '"': _DOUBLE, "''": _DOUBLE, "‘": _SINGLE, "'": _SINGLE, "”": (), "’": ()}
 # Folded (ॉ→ो) short forms that take a period without ending a sentence.
 _ABBREVS = frozenset(
     "डो डा प्रो मो सं कं लि रु क्र स्व श्री पं ले जन कर्न ज मि मिसेज मिस्टर dr mr mrs ms st no vs etc jr sr".split()
@@ -54,17 +58,19 @@ def _period_ends(text: str, i: int) -> bool:
     return not (len(token) == 1 and _is_letter(token))
 
 
-def _is_ascii_quote(text: str, i: int) -> tuple[bool, int]:
-    """(is a quotation mark, its length) for an ASCII ' or " at ``i``; '' counts as one mark."""
+def _opens(text: str, i: int, length: int) -> bool:
+    """Whether the quotation mark at ``i`` can open a quotation: curly openers always; an ASCII
+    mark only before a word (an apostrophe inside a word, don't, or after one is no opener)."""
     ch = text[i]
-    if ch == '"':
-        return True, 1
-    if text.startswith("''", i):
-        return True, 2
+    if ch in "”’":
+        return False
+    if ch in "“‘":
+        return True
+    nxt = text[i + length] if i + length < len(text) else " "
+    if nxt.isspace() or nxt in "।॥?!.,;:)":
+        return False
     prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    # An apostrophe inside a word (don't) is not a quotation mark.
-    return not (_is_letter(prev) and _is_letter(nxt)), 1
+    return not (ch == "'" and length == 1 and _is_letter(prev))
 
 
 # Far longer than any real sentence (news sentences run to a few hundred characters).
@@ -77,8 +83,8 @@ def split_sentences(text: str) -> list[Sentence]:
     n = len(text)
     start = 0
     para = 0
-    depth = 0
-    ascii_open = False
+    closers: tuple[str, ...] = ()  # what ends the open quotation, if one is open
+    line_end = -1
 
     def emit(s: int, e: int) -> None:
         while s < e and text[s].isspace():
@@ -107,27 +113,30 @@ def split_sentences(text: str) -> list[Sentence]:
         ch = text[i]
         if ch == "\n":
             emit(start, i)
-            depth, ascii_open = 0, False
+            closers = ()
             para += 1
             start = i + 1
             i += 1
             continue
         close_at = -1
         qs = i
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            if depth:
-                depth -= 1
-                close_at = i + 1
-        elif ch in "\"'":
-            is_quote, length = _is_ascii_quote(text, i)
-            if is_quote:
-                ascii_open = not ascii_open
-                if not ascii_open:
+        if ch in _QUOTE_CHARS:
+            length = 2 if text.startswith("''", i) else 1
+            if closers:
+                if any(text.startswith(c, i) for c in closers):
+                    closers = ()
                     close_at = i + length
-                i += length - 1
-        elif (ch in _HARD_TERMS or (ch == "." and _period_ends(text, i))) and not depth and not ascii_open:
+            elif _opens(text, i, length):
+                if line_end < i:
+                    line_end = text.find("\n", i)
+                    line_end = n if line_end < 0 else line_end
+                wanted = _CLOSERS_OF[text[i : i + length]]
+                # An opening mark whose closing mark never comes in this paragraph is a stray
+                # (" 'मन की बात कार्यक्रम में"): it must not hold the following sentences together.
+                if any(0 <= text.find(c, i + length, line_end) for c in wanted):
+                    closers = wanted
+            i += length - 1
+        elif (ch in _HARD_TERMS or (ch == "." and _period_ends(text, i))) and not closers:
             j = i + 1
             while j < n and text[j] in _TERM_RUN:
                 j += 1
@@ -135,7 +144,7 @@ def split_sentences(text: str) -> list[Sentence]:
             start = j
             i = j
             continue
-        if close_at > 0 and not depth and not ascii_open:
+        if close_at > 0:
             # A quote that ends with a terminator ends the sentence, unless the attribution follows
             # (“…।”, उन्होंने कहा).
             k = qs - 1

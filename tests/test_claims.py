@@ -348,3 +348,14 @@ def test_an_old_day_is_background_not_the_event():
     text = "12 जनवरी को हादसा हुआ था।\nमंत्री सुनील वर्मा ने कहा कि दोषियों पर कार्रवाई होगी।"
     c = one(text)
     assert (c.date.value, c.date.source) == ("2024-03-06", "anchor")
+
+
+def test_these_words_said_by_x_refer_to_the_previous_paragraph():
+    text = (
+        "देश को आत्मनिर्भर बनना है। हमें तकनीक में आगे रहना होगा।\n"
+        "ये बातें रक्षा मंत्री अजय वर्मा ने महू में कार्यक्रम में कहीं। कार्यक्रम में अधिकारी शामिल हुए।"
+    )
+    c = one(text)
+    assert (c.speaker_name, c.speaker_role, c.verb) == ("अजय वर्मा", "रक्षा मंत्री", "कहा")
+    assert c.quote == "देश को आत्मनिर्भर बनना है। हमें तकनीक में आगे रहना होगा"
+    assert claims_of("ये बातें कई लोगों ने सुनीं।", D) == []

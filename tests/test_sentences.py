@@ -57,3 +57,20 @@ def test_an_endless_unpunctuated_run_is_cut_at_whitespace():
     assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
     assert all(text[s.start] != " " and text[s.end - 1] != " " for s in sentences)
     assert sentences[-1].end == len(text.rstrip())
+
+
+def test_a_stray_opening_mark_does_not_hold_sentences_together():
+    text = 'मंत्री ने अपने \'मन की बात कार्यक्रम में माफी मांगी। उन्होंने कहा कि "हम जीतेंगे।" फिर सभा खत्म हुई।'
+    assert texts(text) == [
+        "मंत्री ने अपने 'मन की बात कार्यक्रम में माफी मांगी।",
+        'उन्होंने कहा कि "हम जीतेंगे।"',
+        "फिर सभा खत्म हुई।",
+    ]
+
+
+def test_mixed_curly_and_ascii_marks_close_each_other():
+    text = "अधिकारी ने बताया, ‘दो मामले मिले हैं। एक व्यक्ति विदेश से लौटा था।' उन्होंने बताया टीम गई है।"
+    assert texts(text) == [
+        "अधिकारी ने बताया, ‘दो मामले मिले हैं। एक व्यक्ति विदेश से लौटा था।'",
+        "उन्होंने बताया टीम गई है।",
+    ]
