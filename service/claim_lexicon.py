@@ -30,6 +30,9 @@ class Verb:
     # clause: content only from a कि-clause, a quotation or (say-verbs) the rest of the sentence.
     content: str
     inline: bool = False  # "X ने कहा <content>" without कि is accepted (Naidunia style)
+    # Imperfective and चुक- forms take no ने: the speaker is the sentence's subject
+    # ("पटवारी लगातार कह रहे हैं कि …", "वे कहते हैं कि …").
+    direct: bool = False
 
 
 # (pattern, Verb). Order matters: longer phrases first so that "चेतावनी दी" wins over nothing.
@@ -76,6 +79,14 @@ _ENTRIES: list[tuple[str, Verb]] = [
     (r"ट्वीट" + _P + _KI, Verb("ट्वीट किया", "written", "clause", inline=True)),
     (r"पोस्ट" + _P + _KI, Verb("पोस्ट किया", "written", "clause", inline=True)),
     (r"(?:लिखा|लिखी)", Verb("लिखा", "written", "clause", inline=True)),
+    (
+        r"(?:कहते|कहती|कहता|कह\s+(?:रहे|रही|रहा|चुके|चुकी|चुका))(?!\s+हुए)",
+        Verb("कहा", "statement", "clause", direct=True),
+    ),
+    (
+        r"(?:बताते|बताती|बताता|बता\s+(?:रहे|रही|रहा|चुके|चुकी|चुका))(?!\s+हुए)",
+        Verb("बताया", "statement", "clause", direct=True),
+    ),
     (r"(?:कहा|कही|कहे)", Verb("कहा", "statement", "object", inline=True)),
     (r"(?:बताया|बताई|बताए|बताये)", Verb("बताया", "statement", "object", inline=True)),
     (r"पूछा", Verb("पूछा", "statement", "clause")),
@@ -142,7 +153,8 @@ FIRST_WORDS = frozenset(
     """जानकारी स्पष्ट चेतावनी चेताया धमकी धमकाया आरोप शिकायत दावा इनकार इंकार खारिज खंडन घोषणा ऐलान पेशकश
     मांग अपील आग्रह अनुरोध आह्वान सुझाव सलाह पुष्टि स्वीकार स्वीकारा निर्देश आदेश आश्वासन भरोसा चिंता उम्मीद
     आशंका नाराजगी आपत्ति खुशी दुख आभार विश्वास संभावना शोक रोष जोर ट्वीट पोस्ट लिखा लिखी कहा कही कहे बताया
-    बताई बताए बताये पूछा माना फैसला निर्णय सवाल आश्वस्त सूचना खुशखबरी तर्क जवाब""".split()
+    बताई बताए बताये पूछा माना फैसला निर्णय सवाल आश्वस्त सूचना खुशखबरी तर्क जवाब कहते कहती कहता कह बताते
+    बताती बताता बता""".split()
 )
 GENITIVE_LEMMA = {
     "कहना": ("कहा", "statement"),

@@ -175,6 +175,11 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
             ent, role, np_s, _ = sp
             conf = 0.6
             obj_start = ag.end()
+        elif verb.direct:
+            sp = _direct_subject(ctx, book, s, m.start())
+            if sp is None or content_after(f, m.end(), e, verb) is None:
+                continue
+            ent, role, np_s, conf, obj_start = sp[0], None, sp[1], 0.6, m.start()
         elif _CONTINUE.match(f[s : m.start()]) and out and _near(ctx, out[-1].sentence, si):
             # Subject carried over from the previous claim: "साथ ही मांग की है कि …".
             if content_after(f, m.end(), e, verb) is None:
@@ -220,6 +225,38 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
         )
         if content[0] >= m.start():
             consumed.append((content[0], e))
+
+
+_LEAD = re.compile(
+    r"(?:(?:वहीं|वही|इधर|उधर|हालांकि|लेकिन|मगर|परंतु|साथ\s+ही|इस\s+पर|इसके\s+बाद|अब|फिर|और)\s*,?\s+)*"
+)
+_SUBJECT_PRONOUNS = frozenset(["वह", "वे", "वो"])
+# After a subject NP: a case marker or a genitive makes it no subject ("पटवारी के समर्थक …").
+_NOT_SUBJECT_NEXT = frozenset("का की के को से में पर ने तक द्वारा".split())
+
+
+def _direct_subject(ctx: Context, book: EntityBook, s: int, verb_start: int) -> tuple | None:
+    """(entity, NP start) of a sentence-initial subject that takes no ने: a pronoun (वह, वे) or
+    a person or organization this article already named ("पटवारी" after "जीतू पटवारी ने")."""
+    f = ctx.f
+    p = _LEAD.match(f, s, verb_start).end()
+    words = f[p:verb_start].split()
+    if not words:
+        return None
+    if words[0] in _SUBJECT_PRONOUNS:
+        ent = book.pronoun()
+        return (ent, p) if ent is not None else None
+    for k in range(min(4, len(words) - 1), 0, -1):
+        if words[k] in _NOT_SUBJECT_NEXT:
+            continue
+        key = " ".join(words[:k])
+        for ent in reversed(book.last):
+            if ent.key and (
+                ent.key == key or (k == 1 and ent.kind == "person" and ent.key.split()[-1] == key)
+            ):
+                book.pronoun_target(ent)
+                return ent, p
+    return None
 
 
 def _nested(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent, m: re.Match[str]) -> None:

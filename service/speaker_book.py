@@ -65,6 +65,10 @@ class EntityBook:
                     return self._touch(ent)
         return self._touch(self.last[-1]) if self.last else None
 
+    def pronoun_target(self, ent: Entity) -> Entity:
+        """Mark ``ent`` as the most recent subject (a later उन्होंने refers to it)."""
+        return self._touch(ent)
+
     def resolve(self, parts: SpeakerParts, folded_np: str, source_np: str) -> Entity:
         """Find or create the entity a speaker NP refers to."""
         ftoks = [w.strip(_STRIP) for w in folded_np.split() if w.strip(_STRIP)]

@@ -359,3 +359,36 @@ def test_these_words_said_by_x_refer_to_the_previous_paragraph():
     assert (c.speaker_name, c.speaker_role, c.verb) == ("अजय वर्मा", "रक्षा मंत्री", "कहा")
     assert c.quote == "देश को आत्मनिर्भर बनना है। हमें तकनीक में आगे रहना होगा"
     assert claims_of("ये बातें कई लोगों ने सुनीं।", D) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        (
+            "कांग्रेस नेता जीतू पटवारी ने सरकार पर निशाना साधा। पटवारी लगातार कह रहे हैं कि सड़कें खराब हैं।",
+            "जीतू पटवारी",
+            "सड़कें खराब हैं",
+        ),
+        (
+            "डॉ. सुनीता राव ने अस्पताल का दौरा किया। वे कहती हैं कि दवाएं समय पर मिलनी चाहिए।",
+            "सुनीता राव",
+            "दवाएं समय पर मिलनी चाहिए",
+        ),
+        ("प्राचार्य अनिल जैन का कहना है कि जांच होगी। वह कह चुके हैं कि दोषी बचेंगे नहीं।", "अनिल जैन", "दोषी बचेंगे नहीं"),
+    ],
+)
+def test_imperfective_say_verbs_take_the_sentence_subject(text, speaker, quote):
+    last = claims_of(text, D)[-1]
+    assert (last.speaker_name, last.verb, last.quote) == (speaker, "कहा", quote)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "पटवारी के समर्थक कह रहे हैं कि रैली होगी।",  # genitive: not the named person
+        "लोग कहते हैं कि यहां भूत रहता है।",  # nobody named
+        "वे कहते हैं कि बारिश होगी।",  # a pronoun with no antecedent
+    ],
+)
+def test_imperfective_say_verbs_need_a_known_subject(text):
+    assert claims_of(text, D) == []
