@@ -205,6 +205,11 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
                 cj = _CONJ.match(f, os_, oe)
                 os_ = cj.end() if cj else os_
                 obj = f[os_:oe]
+                if not obj.strip() and ne is not None and not consumed:
+                    # Object first: "आदेश में बदलाव करने से हाई कोर्ट ने इनकार कर दिया".
+                    fronted = _fronted_object(f, s, np_s, dates)
+                    if fronted is not None:
+                        (os_, oe), obj = fronted, f[fronted[0] : fronted[1]]
                 if (
                     len(obj.split()) < 2
                     or _ANAPHORIC.match(obj)
@@ -257,6 +262,25 @@ def _direct_subject(ctx: Context, book: EntityBook, s: int, verb_start: int) -> 
                 book.pronoun_target(ent)
                 return ent, p
     return None
+
+
+# A fronted object in the से case ("… करने से X ने इनकार किया"); "X के हवाले से" is a source.
+# (की/को objects are left alone: the NP finder cannot tell "… की याचिका" from the speaker.)
+_FRONTED_END = re.compile(r"(?<!हवाले)\s+से\s*,?\s*$")
+
+
+def _fronted_object(f: str, s: int, np_s: int, dates) -> tuple[int, int] | None:
+    """The object placed before the ने-speaker, without its case marker, if it is one (3+ words)."""
+    if np_s <= s:
+        return None
+    m = _FRONTED_END.search(f, s, np_s)
+    if m is None:
+        return None
+    os_, oe = trim(f, s, m.start())
+    os_ = skip_dates(f, os_, oe, dates)
+    if any(ds < oe and de > os_ for ds, de in dates) or len(f[os_:oe].split()) < 3:
+        return None
+    return os_, oe
 
 
 def _nested(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent, m: re.Match[str]) -> None:

@@ -392,3 +392,15 @@ def test_imperfective_say_verbs_take_the_sentence_subject(text, speaker, quote):
 )
 def test_imperfective_say_verbs_need_a_known_subject(text):
     assert claims_of(text, D) == []
+
+
+def test_object_fronted_before_the_speaker():
+    c = one("स्कूल की फीस घटाने के आदेश में बदलाव करने से हाई कोर्ट ने इनकार कर दिया है।")
+    assert (c.speaker_name, c.verb, c.quote) == (
+        "हाई कोर्ट",
+        "इनकार किया",
+        "स्कूल की फीस घटाने के आदेश में बदलाव करने",
+    )
+    # a source is not an object, and an anaphoric object is no content
+    assert claims_of("प्रशासन के हवाले से एजेंसी ने इसकी जानकारी दी।", D) == []
+    assert claims_of("दिल्ली से लौटे मंत्री अमित शाह ने यह घोषणा की।", D) == []
