@@ -155,6 +155,8 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
         if ne is not None and inside(ne.start(), consumed):
             ne = None
         pre_quote = None
+        if ne is not None and passive and not _KI_OR_QUOTE.match(f, passive.end(), e):
+            continue  # "X ने … पर लिखी गई पुस्तक भेंट की": a participle, not X's report
         if ne is not None:
             sp = speaker(ctx, book, s, ne.start(), ne.group(), dates + tuple(consumed))
             if sp is None:

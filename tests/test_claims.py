@@ -404,3 +404,9 @@ def test_object_fronted_before_the_speaker():
     # a source is not an object, and an anaphoric object is no content
     assert claims_of("प्रशासन के हवाले से एजेंसी ने इसकी जानकारी दी।", D) == []
     assert claims_of("दिल्ली से लौटे मंत्री अमित शाह ने यह घोषणा की।", D) == []
+
+
+def test_a_passive_participle_after_a_ne_subject_is_no_report():
+    assert claims_of("मंत्री सुरेश जैन ने मेहमानों को संघ पर लिखी गई एक पुस्तक भेंट की।", D) == []
+    c = one("समिति ने रिपोर्ट पेश की, जिसमें कहा गया है कि पुल कमजोर है।")
+    assert (c.speaker_name, c.quote) == ("समिति", "पुल कमजोर है")
