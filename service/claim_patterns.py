@@ -28,6 +28,8 @@ _ANAPH_EDGE = re.compile(
 _ANAPHORIC = re.compile(
     r"^(?:(?:यह|ये|इसकी|इसके|इस|उस|इन|ऐसा)(?:\s+(?:बात|बातें|बारे|संबंध|बात\s+की|में|भी|ही|जानकारी))*)?$"
 )
+# "X ने … अपने बयान में यह बातें कहीं": the words were reported before (already claims).
+_THESE_WORDS = re.compile(_B + r"(?:यह|ये)\s+(?:बात|बातें)" + _A)
 _INFO_ANAPH = re.compile(_B + r"(?:यह|ये|इसकी|इस\s+बात\s+की)\s+जानकारी\s")
 _DI_RE = re.compile(_B + r"(?:दी|दे\s+दी|दिया)" + _A)
 _CONTINUE = re.compile(
@@ -216,6 +218,7 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
                     len(obj.split()) < 2
                     or _ANAPHORIC.match(obj)
                     or _ANAPH_EDGE.search(obj)
+                    or _THESE_WORDS.search(obj)
                     or (_ADDRESSEE_ONLY.match(obj) and verb.verb_class not in _THEME_KO)
                     or passive
                 ):

@@ -410,3 +410,8 @@ def test_a_passive_participle_after_a_ne_subject_is_no_report():
     assert claims_of("मंत्री सुरेश जैन ने मेहमानों को संघ पर लिखी गई एक पुस्तक भेंट की।", D) == []
     c = one("समिति ने रिपोर्ट पेश की, जिसमें कहा गया है कि पुल कमजोर है।")
     assert (c.speaker_name, c.quote) == ("समिति", "पुल कमजोर है")
+
+
+def test_these_words_inside_the_object_are_no_new_content():
+    text = "संगठन ने कहा कि टीका सुरक्षित है।\nदरअसल, संगठन ने शनिवार को जारी अपने बयान में यह बातें कही हैं।"
+    assert [c.quote for c in claims_of(text, D)] == ["टीका सुरक्षित है"]
