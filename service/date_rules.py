@@ -49,7 +49,7 @@ _NUM = f"(?:\\d{{1,3}}|{NUMWORD_RE}(?:{_S1}दर्जन)?|दर्जन|ए
 _PARTS = [
     # weekday with its date in brackets or after a comma: one mention, checked for agreement
     ("wd_date", f"{B}(?P<wd_w>{WEEKDAY_RE}){_S}(?:\\({_S}(?P<wd_in>{_DMY}|{_NUMERIC}){_S}\\)"
-     f"|,{_S}(?P<wd_in2>{_DMY}|{_NUMERIC}))"),
+     f"|,{_S}(?P<wd_in2>{_DMY}|{_NUMERIC})|{_S1}(?P<wd_in3>{_DMY}))"),
     ("date_wd", f"(?P<dw_in>{_DMY}){_S},{_S}(?P<dw_w>{WEEKDAY_RE}){E}"),
     ("numeric", _NUMERIC),
     # 11 से 13 जुलाई / 11-13 जुलाई: one mention, value of the first day, interval over the range

@@ -70,6 +70,9 @@ _IDIOM = re.compile(r"दो जून की रोटी|\S+ मार्च (
 _LATIN_MONTH = re.compile(r"[a-z]")
 _EVERY = re.compile(r"(?:प्रति|प्रत्येक|हर)\s+$")
 _GAP = re.compile(r"\s+(?:भी|फिर|दोबारा)(?![\u0900-\u097f])")
+_UNTIL_LATER = re.compile(
+    r"\s*तक\s+(?:के\s+लिए\s+)?(?:स्थगित|टाल|टला|टली|टले|बढ़ा|बढा|बढ़ाया|बढाया|बढ़ाई|बढाई|आगे\s+बढ़|आगे\s+बढ|लागू|प्रभावी|बंद\s+रह)"
+)
 _PREFIX_TENSE = {"आगामी": FUTURE, "अगले": FUTURE, "आने वाले": FUTURE, "बीते": PAST, "पिछले": PAST, "गत": PAST}
 
 
@@ -104,7 +107,7 @@ def _day_month(
 
 def _weekday_with_date(m: re.Match, anchor: dt.date, tense: str) -> tuple[cal.Value | None, tuple]:
     g = m.groupdict()  # the part's own groups only: subset patterns lack the others
-    inner = g.get("wd_in") or g.get("wd_in2") or g.get("dw_in")
+    inner = g.get("wd_in") or g.get("wd_in2") or g.get("wd_in3") or g.get("dw_in")
     wd = weekday_number(g.get("wd_w") or g.get("dw_w"))
     if (got := _numeric(inner)) is not None:
         value, warns = cal.day(got), ()
@@ -137,6 +140,8 @@ def _resolve(m: re.Match, text: str, anchor: dt.date, last: cal.Value | None):
     if kind == "dmy":
         if _IDIOM.match(text, m.start("dm_d")):
             return None
+        if not m["dm_y"] and _UNTIL_LATER.match(text, m.end()):
+            tense = FUTURE  # "18 अक्तूबर तक स्थगित": postponed until a day that is still to come
         value, warns = _day_month(
             m["dm_d"], m["dm_m"], m["dm_y"], anchor, _PREFIX_TENSE.get(m["dm_pre"], tense)
         )
