@@ -70,8 +70,10 @@ _IDIOM = re.compile(r"दो जून की रोटी|\S+ मार्च (
 _LATIN_MONTH = re.compile(r"[a-z]")
 _EVERY = re.compile(r"(?:प्रति|प्रत्येक|हर)\s+$")
 _GAP = re.compile(r"\s+(?:भी|फिर|दोबारा)(?![\u0900-\u097f])")
+# "<day> तक … स्थगित/निलंबित/बढ़ा …" in the same clause: a deadline ahead, whatever the tense.
 _UNTIL_LATER = re.compile(
-    r"\s*तक\s+(?:के\s+लिए\s+)?(?:स्थगित|टाल|टला|टली|टले|बढ़ा|बढा|बढ़ाया|बढाया|बढ़ाई|बढाई|आगे\s+बढ़|आगे\s+बढ|लागू|प्रभावी|बंद\s+रह)"
+    r"\s*तक\s+(?:[^।?!\n]{0,60}?\s)?(?:स्थगित|निलंबित|टाल|टला|टली|टले|बढ़ा|बढा|बढ़ाया|बढाया|बढ़ाई|बढाई"
+    r"|रद्द|रद|लागू|प्रभावी|बंद\s+रह)"
 )
 _PREFIX_TENSE = {"आगामी": FUTURE, "अगले": FUTURE, "आने वाले": FUTURE, "बीते": PAST, "पिछले": PAST, "गत": PAST}
 
@@ -165,6 +167,10 @@ def _resolve(m: re.Match, text: str, anchor: dt.date, last: cal.Value | None):
         if _EVERY.search(text, max(0, m.start() - 10), m.start()):
             return None  # "प्रति शनिवार": a recurring day, not a date
         return _bare_weekday(m, anchor, tense), (), kind
+    if kind == "week_wd":
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        step = {"पिछले": -7, "बीते": -7, "गत": -7, "अगले": 7, "आगामी": 7}.get(m["ww_pre"], 0)
+        return cal.day(monday + dt.timedelta(days=step + weekday_number(m["ww_w"]))), (), kind
     if kind == "deictic":
         return _deictic(m, anchor, tense), (), kind
     if kind == "year":
