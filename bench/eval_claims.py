@@ -1,4 +1,8 @@
-"""Score claim extraction in-process against the gold eval files with shared/eval/score.py."""
+"""Score claim extraction in-process against the gold eval files with shared/eval/score.py.
+
+Usage: python bench/eval_claims.py [--show-misses] [--corpus] [--corpus-gold]
+  --corpus-gold  score our own annotations of 60 corpus articles (bench/data/corpus_gold.jsonl).
+"""
 
 from __future__ import annotations
 
@@ -26,6 +30,20 @@ def load_score():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+CORPUS_GOLD = Path(__file__).resolve().parent / "data" / "corpus_gold.jsonl"
+
+
+def corpus_gold() -> list[dict]:
+    """Our own annotations of 60 corpus articles (bench/data/corpus_gold.jsonl holds no text: it
+    is joined from corpus.jsonl by id). A second, larger check beside the official dev gold."""
+    texts = {}
+    for line in open(EVAL / "corpus.jsonl", encoding="utf-8"):
+        art = json.loads(line)
+        texts[art["id"]] = art["text"]
+    rows = [json.loads(x) for x in open(CORPUS_GOLD, encoding="utf-8") if x.strip()]
+    return [{**row, "text": texts[row["id"]]} for row in rows]
 
 
 def strip_tail(text: str) -> str:
@@ -126,11 +144,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--corpus", action="store_true", help="also run over corpus.jsonl (crash check)")
+    ap.add_argument("--corpus-gold", action="store_true", help="score bench/data/corpus_gold.jsonl instead")
     a = ap.parse_args()
     score = load_score()
     arts = []
     for name in ("seed.jsonl", "dev.jsonl"):
         arts += [json.loads(x) for x in open(EVAL / name, encoding="utf-8") if x.strip()]
+    if a.corpus_gold:
+        arts = corpus_gold()
     out = run(arts, score, a.show_misses)
     for k, v in out.items():
         print(f"{k:<16} {v}")

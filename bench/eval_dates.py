@@ -1,6 +1,7 @@
 """Score service.dates on the eval gold exactly like shared/eval/score.py, without a server.
 
-Usage: python bench/eval_dates.py [--show-misses] [--corpus]
+Usage: python bench/eval_dates.py [--show-misses] [--corpus] [--corpus-gold]
+  --corpus-gold  score our own annotations of 60 corpus articles (bench/data/corpus_gold.jsonl).
   --corpus  also resolve every corpus.jsonl article (crash check) and list day/year mentions
             whose context looks like a count, duration or money amount.
 """
@@ -83,10 +84,16 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--corpus", action="store_true")
+    ap.add_argument("--corpus-gold", action="store_true")
     a = ap.parse_args()
     scorer = load_scorer()
     today = dt.date.today()
     articles = load("dev.jsonl") + load("seed.jsonl")
+    if a.corpus_gold:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from eval_claims import corpus_gold
+
+        articles = corpus_gold()
     figures, misses = score(articles, [predict(x, today) for x in articles], scorer)
     if a.show_misses:
         print("\n".join(misses))
