@@ -21,6 +21,11 @@ _ABBREVS = frozenset(
 )
 
 
+# Latin letter names written in Devanagari (folded ॉ→ो): initials such as "वी. नारायणसामी",
+# "एम. के. स्टालिन". None of them ends a Hindi sentence.
+_INITIALS = frozenset(
+    "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू डबल्यू एक्स वाई जेड".split()
+)
 _SPECIAL = re.compile("[\n।॥?!.“”‘’\"']")
 
 
@@ -54,6 +59,12 @@ def _period_ends(text: str, i: int) -> bool:
         return True
     if token in _ABBREVS:
         return False
+    if token in _INITIALS:
+        k = i + 1
+        while k < n and text[k] == " ":
+            k += 1
+        if k < n and _is_letter(text[k]):
+            return False  # an initial before the rest of the name
     # Initials: a single letter (ए. के. सिंह, A. K.) or a consonant plus nothing else.
     return not (len(token) == 1 and _is_letter(token))
 

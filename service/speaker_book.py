@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from service.hindi import fold
 from service.speakers import _STRIP, ORG_HEADS, SpeakerParts, strip_parens
 
 # Generic heads that corefer with the article's last organization of the same family.
@@ -39,6 +40,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     key: str = ""  # folded name
     role_key: str = ""
+    bare: bool = False  # a role without a name so far ("शिक्षिका ने …"); named when one appears
 
     def all_aliases(self) -> tuple[str, ...]:
         return tuple(sorted(a for a in self.aliases if a and a != self.name))
@@ -74,7 +76,10 @@ class EntityBook:
         ftoks = [w.strip(_STRIP) for w in folded_np.split() if w.strip(_STRIP)]
         if parts.name:
             key = " ".join(w for w in parts.name.split())
-            fkey = self._fold_name(ftoks, parts)
+            if ftoks and ftoks[-1] == fold(parts.name.split()[-1]):
+                fkey = self._fold_name(ftoks, parts)
+            else:  # the name is not the NP's tail ("अंशुल निवासी गणेश नगर")
+                fkey = fold(parts.name)
             for ent in reversed(self.entities):
                 if ent.kind != parts.kind:
                     continue
@@ -87,14 +92,22 @@ class EntityBook:
                     if parts.role and not ent.role:
                         ent.role, ent.role_key = parts.role, self._role_key(ftoks, parts)
                     return self._touch(ent)
-            ent = Entity(
-                key,
-                parts.role,
-                parts.kind,
-                set(parts.aliases) | {source_np},
-                fkey,
-                self._role_key(ftoks, parts) if parts.role else "",
-            )
+            role_key = self._role_key(ftoks, parts) if parts.role else ""
+            bare = self._bare_with_role(role_key, parts.kind)
+            if bare is not None:
+                # "शिक्षिका ने …" in the lead, "शिक्षिका चंद्रकांता ने …" later: one person.
+                bare.aliases.add(bare.name)
+                bare.name, bare.key, bare.role, bare.role_key, bare.bare = (
+                    key,
+                    fkey,
+                    parts.role,
+                    role_key,
+                    False,
+                )
+                bare.aliases.update(parts.aliases)
+                bare.aliases.add(source_np)
+                return self._touch(bare)
+            ent = Entity(key, parts.role, parts.kind, set(parts.aliases) | {source_np}, fkey, role_key)
             self.entities.append(ent)
             return self._touch(ent)
         # A bare role: the last person holding a matching role.
@@ -105,9 +118,23 @@ class EntityBook:
                 if rtoks and all(any(_tok_match(r, e) for e in etoks) for r in rtoks):
                     ent.aliases.add(source_np)
                     return self._touch(ent)
-        ent = Entity(source_np, parts.role, parts.kind, {source_np}, " ".join(ftoks), " ".join(rtoks))
+        ent = Entity(
+            source_np, parts.role, parts.kind, {source_np}, " ".join(ftoks), " ".join(rtoks), bare=True
+        )
         self.entities.append(ent)
         return self._touch(ent)
+
+    def _bare_with_role(self, role_key: str, kind: str) -> Entity | None:
+        """The latest still-unnamed speaker whose role words all occur in ``role_key``."""
+        rtoks = role_key.split()
+        if not rtoks:
+            return None
+        for ent in reversed(self.entities):
+            if ent.bare and ent.kind == kind and ent.role_key:
+                etoks = ent.role_key.split()
+                if all(any(_tok_match(e, r) for r in rtoks) for e in etoks):
+                    return ent
+        return None
 
     def generic_org(self, head: str) -> Entity | None:
         """Antecedent of a generic organization NP (संस्था, कोर्ट, मंत्रालय …), if any."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -37,7 +38,12 @@ ROLE_HEADS = frozenset(
     कमांडर जनरल थानेदार सुपरिटेंडेंट अधीक्षक उपायुक्त संयोजक सचेतक संरक्षक सुप्रीमो पत्नी पति भाई बहन
     पिता मां बेटा बेटी बेटे पुत्र पुत्री चाचा मामा फूफा दादा शिकायतकर्ता पीड़ित पीडित मृतक छात्र दूत गवर्नर
     न्यायमूर्ति महाधिवक्ता कुलपति कुलसचिव अभिनेता अभिनेत्री एक्टर क्रिकेटर खिलाडी लेखक पत्रकार उद्योगपति
-    व्यापारी विक्रेता निवासी रहवासी मैनेजर इंस्पेक्टर प्राध्यापक शिक्षक शिक्षिका""".split()
+    व्यापारी विक्रेता निवासी रहवासी मैनेजर इंस्पेक्टर प्राध्यापक शिक्षक शिक्षिका फरियादी आरोपी आरोपित""".split()
+)
+_RESIDENT = frozenset(["निवासी", "रहवासी"])
+# Last words of a locality: "माया शर्मा निवासी संतबाग कालोनी" names the person before निवासी.
+_LOCALITY_ENDS = frozenset(
+    "कोलोनी कालोनी कलोनी नगर पार्क मार्ग विहार पुरी पुरा गंज बाग रोड सिटी गांव ग्राम मोहल्ला बस्ती ईस्ट वेस्ट".split()
 )
 # Compound role words end in a role head (निगमायुक्त, संभागायुक्त, महानिदेशक, उपाधीक्षक, सरसंघचालक).
 # After a consonant the vowel turns into its sign: निगम + आयुक्त = निगमायुक्त.
@@ -178,6 +184,11 @@ def split_role_name(words: list[str], folded: list[str]) -> SpeakerParts:
 def _split_role_name(words: list[str], folded: list[str]) -> SpeakerParts:
     outside, bracket = strip_parens(words)
     f_out, _ = strip_parens(folded)
+    for k, w in enumerate(f_out[1:-1], start=1):
+        if w in _RESIDENT and f_out[-1].strip(_STRIP) in _LOCALITY_ENDS:
+            # "<name> निवासी <locality>": the person comes first, the address is an alias.
+            head = _split_role_name(outside[:k], f_out[:k])
+            return dataclasses.replace(head, aliases=(*head.aliases, " ".join(outside)))
     cut = -1
     for i, w in enumerate(f_out):
         if is_role_word(w.strip(_STRIP)):

@@ -415,3 +415,12 @@ def test_a_passive_participle_after_a_ne_subject_is_no_report():
 def test_these_words_inside_the_object_are_no_new_content():
     text = "संगठन ने कहा कि टीका सुरक्षित है।\nदरअसल, संगठन ने शनिवार को जारी अपने बयान में यह बातें कही हैं।"
     assert [c.quote for c in claims_of(text, D)] == ["टीका सुरक्षित है"]
+
+
+def test_a_bare_role_in_the_lead_is_named_by_a_later_sentence():
+    text = (
+        "सरकारी स्कूल की शिक्षिका ने राष्ट्रपति से इच्छा मृत्यु की मांग की है।\n"
+        "शिक्षिका सुधा वर्मा ने कहा कि वह बच्चों को पढ़ाती रहेंगी।"
+    )
+    first, second = claims_of(text, D)
+    assert first.speaker_name == second.speaker_name == "सुधा वर्मा"

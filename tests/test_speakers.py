@@ -85,3 +85,15 @@ def test_compound_and_occupational_roles_split_from_the_name():
     for np, (role, name) in cases.items():
         p = parts(np)
         assert (p.role, p.name, p.kind) == (role, name, "person"), np
+
+
+def test_resident_of_a_locality_names_the_person_before_it():
+    assert (
+        parts("फरियादी माया शर्मा निवासी संतबाग कालोनी").name,
+        parts("दीपा परमार निवासी शांति नगर").name,
+    ) == (
+        "माया शर्मा",
+        "दीपा परमार",
+    )
+    p = parts("महिदपुर सिटी निवासी मुकेश बाठिया")
+    assert (p.role, p.name) == ("महिदपुर सिटी निवासी", "मुकेश बाठिया")
