@@ -214,18 +214,32 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
                     fronted = _fronted_object(f, s, np_s, dates)
                     if fronted is not None:
                         (os_, oe), obj = fronted, f[fronted[0] : fronted[1]]
+                anaphoric = bool(
+                    obj.strip()
+                    and (_ANAPHORIC.match(obj) or _ANAPH_EDGE.search(obj) or _THESE_WORDS.search(obj))
+                )
                 if (
+                    anaphoric
+                    and ne is not None
+                    and not passive
+                    and verb.lemma not in _FACT_SOURCES
+                    and (prev := _unclaimed_previous(ctx, out, si))
+                ):
+                    # "X ने यह घोषणा की", "X ने यह बात कही": what was announced came just before.
+                    content, qtype = prev, "indirect"
+                    region, excluded = (s, m.end()), ()
+                    conf -= 0.2
+                elif (
                     len(obj.split()) < 2
-                    or _ANAPHORIC.match(obj)
-                    or _ANAPH_EDGE.search(obj)
-                    or _THESE_WORDS.search(obj)
+                    or anaphoric
                     or (_ADDRESSEE_ONLY.match(obj) and verb.verb_class not in _THEME_KO)
                     or passive
                 ):
                     continue
-                content, qtype = (os_, oe), "indirect"
-                region, excluded = (s, m.end()), ()
-                conf -= 0.1
+                else:
+                    content, qtype = (os_, oe), "indirect"
+                    region, excluded = (s, m.end()), ()
+                    conf -= 0.1
             else:
                 continue
         span = (min(np_s, content[0]), max(content[1], m.end()))
@@ -286,6 +300,23 @@ def _fronted_object(f: str, s: int, np_s: int, dates) -> tuple[int, int] | None:
     if any(ds < oe and de > os_ for ds, de in dates) or len(f[os_:oe].split()) < 3:
         return None
     return os_, oe
+
+
+# "X ने यह जानकारी दी / इसकी पुष्टि की" names the source of a reported fact, not a statement.
+_FACT_SOURCES = frozenset(["जानकारी दी", "पुष्टि की"])
+
+
+def _unclaimed_previous(ctx: Context, out: list[RawClaim], si: int) -> tuple[int, int] | None:
+    """The previous sentence of the same paragraph, when no claim was read from it (an anaphor
+    then refers to it; a sentence that already is a claim is not repeated)."""
+    if si == 0 or ctx.sents[si - 1].paragraph != ctx.sents[si].paragraph:
+        return None
+    if any(c.sentence == si - 1 for c in out):
+        return None
+    prev = ctx.sents[si - 1]
+    if NE_RE.search(ctx.f, prev.start, prev.end):
+        return None  # a sentence with its own subject reports something else (or refers back itself)
+    return (prev.start, prev.end) if len(ctx.f[prev.start : prev.end].split()) >= 4 else None
 
 
 def _nested(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent, m: re.Match[str]) -> None:

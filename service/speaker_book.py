@@ -76,7 +76,8 @@ class EntityBook:
         ftoks = [w.strip(_STRIP) for w in folded_np.split() if w.strip(_STRIP)]
         if parts.name:
             key = " ".join(w for w in parts.name.split())
-            if ftoks and ftoks[-1] == fold(parts.name.split()[-1]):
+            outside_f, _ = strip_parens(ftoks)
+            if outside_f and outside_f[-1] == fold(parts.name.split()[-1]):
                 fkey = self._fold_name(ftoks, parts)
             else:  # the name is not the NP's tail ("अंशुल निवासी गणेश नगर")
                 fkey = fold(parts.name)

@@ -424,3 +424,15 @@ def test_a_bare_role_in_the_lead_is_named_by_a_later_sentence():
     )
     first, second = claims_of(text, D)
     assert first.speaker_name == second.speaker_name == "सुधा वर्मा"
+
+
+def test_an_announcement_referring_back_takes_the_previous_sentence():
+    text = "अब सफाई मित्रों को हर महीने एक हजार रुपये अधिक दिए जाएंगे। महापौर अजय जैन ने बैठक के बाद यह घोषणा की।"
+    c = one(text)
+    assert (c.speaker_name, c.verb, c.quote) == (
+        "अजय जैन",
+        "घोषणा की",
+        "अब सफाई मित्रों को हर महीने एक हजार रुपये अधिक दिए जाएंगे",
+    )
+    # the source of a reported fact is not a statement of its own
+    assert claims_of("गांव में तीन लोगों की मौत हो गई। थाना प्रभारी राकेश सिंह ने यह जानकारी दी।", D) == []
