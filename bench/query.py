@@ -158,9 +158,10 @@ def wait_for(url: str, seconds: float = 30) -> None:
     raise RuntimeError(f"server did not start: {url}")
 
 
-def wrk(url: str, seconds: int) -> tuple[float, int]:
+def wrk(url: str, seconds: int, script: Path | None = None) -> tuple[float, int]:
+    extra = ["-s", str(script)] if script else []
     out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{seconds}s", url], check=True, capture_output=True, text=True
+        ["wrk", "-t2", "-c16", f"-d{seconds}s", *extra, url], check=True, capture_output=True, text=True
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
@@ -170,6 +171,27 @@ def wrk(url: str, seconds: int) -> tuple[float, int]:
 def vm_hwm_mb(pid: int) -> float:
     text = Path(f"/proc/{pid}/status").read_text()
     return int(re.search(r"VmHWM:\s+(\d+) kB", text).group(1)) / 1024
+
+
+def rotating_script(db: Path) -> Path:
+    """A wrk script that cycles through one-year timelines of 500 speakers over 10 years: every
+    request reads other rows, so per-row memos and page caches rarely help (info figure)."""
+    with sqlite3.connect(db) as con:
+        speakers = [
+            r[0] for r in con.execute("SELECT id FROM entity WHERE kind != 'place' ORDER BY id LIMIT 500")
+        ]
+    paths = [
+        f"/v1/timeline?speaker={s}&from={y}-01-01&to={y}-12-31&limit=50"
+        for i, s in enumerate(speakers)
+        for y in (2016 + i % 10,)
+    ]
+    lua = OUT / "rotating.lua"
+    body = ",\n".join(f'  "{p}"' for p in paths)
+    lua.write_text(
+        f"local paths = {{\n{body}\n}}\nlocal i = 0\n"
+        'request = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n'
+    )
+    return lua
 
 
 def gunicorn_run(db: Path, url_path: str, seconds: int, port: int = 8765) -> tuple[float, int, list[float]]:
@@ -189,6 +211,8 @@ def gunicorn_run(db: Path, url_path: str, seconds: int, port: int = 8765) -> tup
         wait_for(f"http://127.0.0.1:{port}/healthz")
         wrk(f"http://127.0.0.1:{port}{url_path}", 2)  # warm both workers
         rps, bad = wrk(f"http://127.0.0.1:{port}{url_path}", seconds)
+        spread, spread_bad = wrk(f"http://127.0.0.1:{port}/", seconds, rotating_script(db))
+        print(f"  info: (a) rotating over 500 speakers x 10 years: {spread:,.0f} req/s, non-2xx {spread_bad}")
         children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
         rss = [vm_hwm_mb(int(pid)) for pid in children]
     finally:
