@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from service import claim_places, claim_rules
@@ -127,6 +128,7 @@ def _claim_date(
     sent_para: list[tuple[int, int, int]],
     busy: list[tuple[int, int]],
     anchor: dt.date,
+    f: str,
 ) -> ClaimDate:
     """Explicit date in the claim's own clause, else the speaker's previous claim, else the paragraph's
     event context, else the article anchor."""
@@ -151,14 +153,19 @@ def _claim_date(
     ctx = None
     # Only dates of claim-free sentences (``busy`` holds the others) are event context: a date in
     # another claim's clause is that claim's date, not the paragraph's.
-    for s, _e, d in dates_f:
+    for s, e, d in dates_f:
         if s >= c.span[0]:
             break
-        if s >= para_start and d.granularity == "day" and not any(bs <= s < be for bs, be in busy):  # noqa: E501
+        if (
+            s >= para_start
+            and d.granularity == "day"
+            and not any(bs <= s < be for bs, be in busy)
+            and _EVENT_DAY.match(f, e)
+        ):
             ctx = d
     if ctx is not None:
         return ClaimDate(ctx.value, ctx.granularity, ctx.date_from, ctx.date_to, "inherited")
-    event = _article_event(c, dates_f, busy, anchor)
+    event = _article_event(c, dates_f, busy, anchor, f)
     if event is not None:
         return ClaimDate(event.value, event.granularity, event.date_from, event.date_to, "inherited")
     return ClaimDate(anchor.isoformat(), "day", anchor, anchor, "anchor")
@@ -169,16 +176,21 @@ def _claim_date(
 _EVENT_WINDOW = dt.timedelta(days=7)
 
 
-def _article_event(c: RawClaim, dates_f, busy, anchor: dt.date) -> DateMention | None:
+# The day an event happened on: "रविवार को …", "सोमवार रात …" ("रविवार से" only starts a period).
+_EVENT_DAY = re.compile(r"\s*(?:को|सुबह|दोपहर|शाम|रात|देर)(?![\u0900-\u097f])")
+
+
+def _article_event(c: RawClaim, dates_f, busy, anchor: dt.date, f: str) -> DateMention | None:
     """The article's event day for a claim with no closer date: the nearest day before the claim
     in a claim-free sentence, else the first one after it (a lead paragraph summarises the
     event that the body then dates), within a week before the anchor."""
     before = after = None
-    for s, _e, d in dates_f:
+    for s, e, d in dates_f:
         if (
             d.granularity != "day"
             or not anchor - _EVENT_WINDOW <= d.date_from <= anchor
             or any(bs <= s < be for bs, be in busy)
+            or not _EVENT_DAY.match(f, e)
         ):
             continue
         if s < c.span[0]:
@@ -213,7 +225,7 @@ def extract_claims(
         sent_para.append((para_first[s.paragraph], s.start, s.end))
     busy = sorted({sent_para[r.sentence][1:3] for r in raws})
     for i, c in enumerate(raws):
-        c.date = _claim_date(c, dates_f, raws, i, sent_para, busy, anchor)
+        c.date = _claim_date(c, dates_f, raws, i, sent_para, busy, anchor, f)
     where = claim_places.assign_places(ctx, raws, places_f)
     out: list[ClaimDraft] = []
     seen: set[tuple[str, str, str]] = set()

@@ -436,3 +436,11 @@ def test_an_announcement_referring_back_takes_the_previous_sentence():
     )
     # the source of a reported fact is not a statement of its own
     assert claims_of("गांव में तीन लोगों की मौत हो गई। थाना प्रभारी राकेश सिंह ने यह जानकारी दी।", D) == []
+
+
+def test_a_day_that_starts_a_period_is_no_event_day():
+    text = "मंत्रालय ने कहा कि उड़ानें बंद रहेंगी। देश पहले ही सोमवार से सभी उड़ानों पर रोक लगा चुका है। प्रवक्ता ने कहा कि जहाज चलते रहेंगे।"
+    last = claims_of(text, D)[-1]
+    assert (last.quote, last.date.source) == ("जहाज चलते रहेंगे", "anchor")
+    text = "सोमवार को कॉलोनी में उत्सव हुआ। पार्षद रीना शर्मा ने कहा कि पौधे लगाए गए हैं।"
+    assert one(text).date.value == "2024-03-04"
