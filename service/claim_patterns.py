@@ -204,42 +204,14 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
                 content, qtype = c[:2], c[2]
                 region, excluded = (s, m.start()), ()
             elif verb.content == "object":
-                os_, oe = trim(f, obj_start, m.start())
-                os_ = skip_dates(f, os_, oe, dates)
-                cj = _CONJ.match(f, os_, oe)
-                os_ = cj.end() if cj else os_
-                obj = f[os_:oe]
-                if not obj.strip() and ne is not None and not consumed:
-                    # Object first: "आदेश में बदलाव करने से हाई कोर्ट ने इनकार कर दिया".
-                    fronted = _fronted_object(f, s, np_s, dates)
-                    if fronted is not None:
-                        (os_, oe), obj = fronted, f[fronted[0] : fronted[1]]
-                anaphoric = bool(
-                    obj.strip()
-                    and (_ANAPHORIC.match(obj) or _ANAPH_EDGE.search(obj) or _THESE_WORDS.search(obj))
+                got = _object_content(
+                    ctx, out, sn, m, verb, obj_start, np_s, has_ne=ne is not None, passive=passive
                 )
-                if (
-                    anaphoric
-                    and ne is not None
-                    and not passive
-                    and verb.lemma not in _FACT_SOURCES
-                    and (prev := _unclaimed_previous(ctx, out, si))
-                ):
-                    # "X ने यह घोषणा की", "X ने यह बात कही": what was announced came just before.
-                    content, qtype = prev, "indirect"
-                    region, excluded = (s, m.end()), ()
-                    conf -= 0.2
-                elif (
-                    len(obj.split()) < 2
-                    or anaphoric
-                    or (_ADDRESSEE_ONLY.match(obj) and verb.verb_class not in _THEME_KO)
-                    or passive
-                ):
+                if got is None:
                     continue
-                else:
-                    content, qtype = (os_, oe), "indirect"
-                    region, excluded = (s, m.end()), ()
-                    conf -= 0.1
+                content, penalty = got
+                qtype, region, excluded = "indirect", (s, m.end()), ()
+                conf -= penalty
             else:
                 continue
         span = (min(np_s, content[0]), max(content[1], m.end()))
@@ -249,6 +221,49 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
         )
         if content[0] >= m.start():
             consumed.append((content[0], e))
+
+
+def _object_content(
+    ctx: Context,
+    out: list[RawClaim],
+    sn: Sent,
+    m: re.Match[str],
+    verb: lx.Verb,
+    obj_start: int,
+    np_s: int,
+    *,
+    has_ne: bool,
+    passive: bool,
+) -> tuple[tuple[int, int], float] | None:
+    """(content span, confidence penalty) of an object verb (आरोप लगाया, घोषणा की): the words
+    between the speaker and the verb, a fronted से-object, or — for an anaphoric object
+    ("यह घोषणा") — the claim-free sentence before; None when there is no content."""
+    f, s, dates = ctx.f, sn.s, sn.dates
+    os_, oe = trim(f, obj_start, m.start())
+    os_ = skip_dates(f, os_, oe, dates)
+    cj = _CONJ.match(f, os_, oe)
+    os_ = cj.end() if cj else os_
+    obj = f[os_:oe]
+    if not obj.strip() and has_ne and not sn.consumed:
+        # Object first: "आदेश में बदलाव करने से हाई कोर्ट ने इनकार कर दिया".
+        fronted = _fronted_object(f, s, np_s, dates)
+        if fronted is not None:
+            (os_, oe), obj = fronted, f[fronted[0] : fronted[1]]
+    anaphoric = bool(
+        obj.strip() and (_ANAPHORIC.match(obj) or _ANAPH_EDGE.search(obj) or _THESE_WORDS.search(obj))
+    )
+    if anaphoric and has_ne and not passive and verb.lemma not in _FACT_SOURCES:
+        # "X ने यह घोषणा की", "X ने यह बात कही": what was announced came just before.
+        prev = _unclaimed_previous(ctx, out, sn.si)
+        return (prev, 0.2) if prev else None
+    if (
+        len(obj.split()) < 2
+        or anaphoric
+        or (_ADDRESSEE_ONLY.match(obj) and verb.verb_class not in _THEME_KO)
+        or passive
+    ):
+        return None
+    return (os_, oe), 0.1
 
 
 _LEAD = re.compile(
