@@ -128,7 +128,10 @@ def _register(ctx: Context, book: EntityBook, sn: pt.Sent, toks: set[str]) -> No
     if not _STATEMENT.isdisjoint(toks):
         for sm in _STATEMENT_OF.finditer(f, s, e):  # "X का बयान" introduces X
             speaker(ctx, book, s, sm.start(), "का", sn.dates)
-    for ne in NE_RE.finditer(f, s, e):
+    # A subject inside a कि-clause ("… कहा कि पीएम मोदी ने … फैसला किया") is reported, not the
+    # topic: a following उन्होंने still means the reporter.
+    ki = f.find(" कि ", s, e)
+    for ne in NE_RE.finditer(f, s, ki if ki >= 0 else e):
         if ne.group() == "ने" and not inside(ne.start(), sn.consumed):
             np = cached_np(ctx, ne.start(), s, sn.dates)
             if np is not None and len(np.tokens) <= 8:

@@ -444,3 +444,11 @@ def test_a_day_that_starts_a_period_is_no_event_day():
     assert (last.quote, last.date.source) == ("जहाज चलते रहेंगे", "anchor")
     text = "सोमवार को कॉलोनी में उत्सव हुआ। पार्षद रीना शर्मा ने कहा कि पौधे लगाए गए हैं।"
     assert one(text).date.value == "2024-03-04"
+
+
+def test_a_subject_inside_a_reported_clause_is_no_pronoun_antecedent():
+    text = (
+        "मंत्री अरुण यादव ने कहा कि बैठक होगी। यह भी बताया जा रहा है कि सांसद रमेश ने इस्तीफा दे दिया है। "
+        "उन्होंने कहा कि जांच होगी।"
+    )
+    assert claims_of(text, D)[-1].speaker_name == "अरुण यादव"
