@@ -1,7 +1,7 @@
 """Score claim extraction in-process against the gold eval files with shared/eval/score.py.
 
 Usage: python bench/eval_claims.py [--show-misses] [--corpus] [--corpus-gold]
-  --corpus-gold  score our own annotations of 60 corpus articles (bench/data/corpus_gold.jsonl).
+  --corpus-gold  score our own annotations of 80 corpus articles (bench/data/corpus_gold.jsonl).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ CORPUS_GOLD = Path(__file__).resolve().parent / "data" / "corpus_gold.jsonl"
 
 
 def corpus_gold() -> list[dict]:
-    """Our own annotations of 60 corpus articles (bench/data/corpus_gold.jsonl holds no text: it
+    """Our own annotations of 80 corpus articles (bench/data/corpus_gold.jsonl holds no text: it
     is joined from corpus.jsonl by id). A second, larger check beside the official dev gold."""
     texts = {}
     for line in open(EVAL / "corpus.jsonl", encoding="utf-8"):

@@ -1,7 +1,7 @@
 """Score service.dates on the eval gold exactly like shared/eval/score.py, without a server.
 
 Usage: python bench/eval_dates.py [--show-misses] [--corpus] [--corpus-gold]
-  --corpus-gold  score our own annotations of 60 corpus articles (bench/data/corpus_gold.jsonl).
+  --corpus-gold  score our own annotations of 80 corpus articles (bench/data/corpus_gold.jsonl).
   --corpus  also resolve every corpus.jsonl article (crash check) and list day/year mentions
             whose context looks like a count, duration or money amount.
 """
