@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import re
 import uuid
 
@@ -60,9 +61,36 @@ def _reject_nul() -> None:
         if b"\x00" in body or (b"\\u0000" in body and _JSON_NUL.search(body)):
             location = "body" if mimetype == "text/plain" else "json"
             abort(422, message="NUL characters are not allowed.", errors={location: [_NUL]})
+        if mimetype != "text/plain" and _SURROGATE_ESCAPE.search(body) and _has_lone_surrogate(body):
+            # "\ud800" alone decodes to a string that cannot be encoded (hashed, stored): 500.
+            abort(422, message="Unpaired surrogate escapes are not Unicode text.", errors={"json": [_LONE]})
 
 
 _NUL = "Must not contain NUL (U+0000) characters."
+_LONE = "Must not contain an unpaired UTF-16 surrogate escape (\\ud800-\\udfff)."
+# A JSON surrogate escape; a pair (an emoji sent as "\ud83d\ude00") is fine, a lone half is not.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _has_lone_surrogate(body: bytes) -> bool:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return False  # malformed JSON: the body parser answers 400
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _assign_request_id() -> None:

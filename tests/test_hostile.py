@@ -170,6 +170,27 @@ def test_nul_bytes_are_422(client, body, content_type, where):
     )
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        rb'{"text": "\u092e\u0902\u0924\u094d\u0930\u0940 \ud800 \u0915\u0939\u093e"}',
+        rb'{"text": "\u0915\u0939\u093e \u0915\u093f", "title": "\udc00"}',
+        rb'{"text": "\u0915\u0939\u093e", "\udfff": 1}',
+    ],
+)
+def test_unpaired_surrogate_escapes_are_422(client, body):
+    errors = assert_error(client.post("/v1/articles", data=body, content_type="application/json"), 422)[
+        "errors"
+    ]
+    assert "surrogate" in errors["json"][0]
+
+
+def test_a_surrogate_pair_is_an_emoji_and_fine(client):
+    body = rb'{"text": "\u092e\u0902\u0924\u094d\u0930\u0940 \u0928\u0947 \u0915\u0939\u093e \ud83d\ude00"}'
+    resp = client.post("/v1/articles", data=body, content_type="application/json")
+    assert resp.status_code == 201 and resp.get_json()["text"].endswith("\U0001f600")
+
+
 def test_escaped_backslash_u0000_is_text_not_nul(client):
     resp = client.post(
         "/v1/articles", data=rb'{"text": "\u0915 \\u0000 \u0916"}', content_type="application/json"
