@@ -90,6 +90,10 @@ def _tokens_back(f: str, lo: int, pos: int):
             yield m.start(), m.end(), m.group()
 
 
+# News-agency slugs glued before a story ("अर्थ8 वायरस मारुति …", "वि12 कोरोना लीड …").
+_SLUG = re.compile(r"[\u0900-\u097f]+\d+")
+
+
 def np_before(f: str, pos: int, lo: int, *, blocked: tuple[tuple[int, int], ...] = ()) -> NounPhrase | None:
     """The speaker noun phrase that ends right before ``pos`` (the ने / के मुताबिक marker) in ``f[lo:pos]``."""
     picked: list[tuple[int, int, str]] = []
@@ -108,7 +112,13 @@ def np_before(f: str, pos: int, lo: int, *, blocked: tuple[tuple[int, int], ...]
         if picked and w[-1] in _PUNCT_END:
             break
         bare = w.strip(_STRIP).rstrip(",;:")
-        if not bare or bare in _STOP or bare[0].isdigit() or bare.endswith(_FUTURE_ENDINGS):
+        if (
+            not bare
+            or bare in _STOP
+            or bare[0].isdigit()
+            or (bare[-1].isdigit() and _SLUG.fullmatch(bare))  # a wire slug: "अर्थ8", "वि12"
+            or bare.endswith(_FUTURE_ENDINGS)
+        ):
             break
         if bare in PRONOUNS or bare in SKIP_PRONOUNS:
             if not picked:

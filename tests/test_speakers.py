@@ -97,3 +97,8 @@ def test_resident_of_a_locality_names_the_person_before_it():
     )
     p = parts("महिदपुर सिटी निवासी मुकेश बाठिया")
     assert (p.role, p.name) == ("महिदपुर सिटी निवासी", "मुकेश बाठिया")
+
+
+def test_a_wire_slug_is_never_part_of_the_speaker():
+    assert np_text("अर्थ8 मारुति सुजुकी ने कहा") == "मारुति सुजुकी"
+    assert np_text("डीसीपी जोन-1 विनोद मीना ने कहा") == "डीसीपी जोन-1 विनोद मीना"
