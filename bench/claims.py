@@ -1,4 +1,8 @@
-"""Median in-process cost per article of resolve_dates + find_places + extract_claims."""
+"""Median in-process cost per article of resolve_dates + find_places + extract_claims.
+
+python bench/claims.py            # the 279 eval and corpus articles, 5 runs
+python bench/claims.py --stress   # also: adversarial 100 KB texts (the extraction limit)
+"""
 
 from __future__ import annotations
 
@@ -19,8 +23,37 @@ from service.claims import extract_claims  # noqa: E402
 from service.dates import resolve_dates  # noqa: E402
 from service.places import find_places, warm  # noqa: E402
 
+# Shapes that made some rule quadratic at one time or another, at MAX_EXTRACT_CHARS.
+STRESS = {
+    "wire items, one claim each": "".join(
+        f"- दिल्ली में आज {i} नए मामले दर्ज हुए: दिल्ली सरकार\n" for i in range(3000)
+    ),
+    "the same item repeated": "- दिल्ली में आज 356 नए मामले: दिल्ली सरकार\n" * 3000,
+    "say-verbs chained": "पटवारी ने कहा कि ठीक है। " + "वे कहते हैं कि पटवारी कह रहे हैं कि " * 3000,
+    "months and dates": "जनवरी में 18 अक्टूबर तक फरवरी महीने, शुक्रवार 8 अगस्त को " * 3000,
+    "quote marks only": "'' \" ‘ “ ' " * 10000,
+    "initials": "ए. बी. सी. डी. " * 10000,
+    "one unpunctuated run": "मंत्री ने कहा कि " + "क " * 50000,
+}
+
+
+def stress() -> None:
+    from service.pipeline import extract
+    from service.store import MAX_EXTRACT_CHARS
+
+    for name, text in STRESS.items():
+        text = text[:MAX_EXTRACT_CHARS]
+        t0 = time.perf_counter()
+        got = extract(text, published=dt.date(2025, 7, 1), today=dt.date(2025, 7, 1))
+        ms = (time.perf_counter() - t0) * 1000
+        print(
+            f"stress {name:<28} {len(text):>7} chars {ms:8.1f} ms  claims={len(got.claims)} dates={len(got.dates)}"
+        )
+
 
 def main() -> None:
+    if "--stress" in sys.argv:
+        stress()
     bodies: list[tuple[str, dt.date]] = []
     for name in ("seed.jsonl", "dev.jsonl", "corpus.jsonl"):
         for line in open(EVAL / name, encoding="utf-8"):

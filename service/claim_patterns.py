@@ -326,8 +326,11 @@ def _unclaimed_previous(ctx: Context, out: list[RawClaim], si: int) -> tuple[int
     then refers to it; a sentence that already is a claim is not repeated)."""
     if si == 0 or ctx.sents[si - 1].paragraph != ctx.sents[si].paragraph:
         return None
-    if any(c.sentence == si - 1 for c in out):
-        return None
+    for c in reversed(out):  # claims arrive in sentence order: only the tail can be si - 1
+        if c.sentence == si - 1:
+            return None
+        if c.sentence < si - 1:
+            break
     prev = ctx.sents[si - 1]
     if NE_RE.search(ctx.f, prev.start, prev.end):
         return None  # a sentence with its own subject reports something else (or refers back itself)
