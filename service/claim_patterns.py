@@ -156,7 +156,7 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
         ne = last(NE_RE.finditer(f, s, m.start()))
         if ne is not None and inside(ne.start(), consumed):
             ne = None
-        pre_quote = None
+        pre_quote, via_pronoun = None, False
         if ne is not None and passive and not _KI_OR_QUOTE.match(f, passive.end(), e):
             continue  # "X ने … पर लिखी गई पुस्तक भेंट की": a participle, not X's report
         if ne is not None:
@@ -214,6 +214,9 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
                 conf -= penalty
             else:
                 continue
+        if via_pronoun and _names_itself(ent, f[content[0] : content[1]]):
+            # "उसने कहा कि सोनम … गोविंद से बात कर रही है": गोविंद is talked about, not talking.
+            ent = book.pronoun(exclude=ent) or ent
         span = (min(np_s, content[0]), max(content[1], m.end()))
         vclass = verb.verb_class
         out.append(
@@ -221,6 +224,13 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
         )
         if content[0] >= m.start():
             consumed.append((content[0], e))
+
+
+def _names_itself(ent, content: str) -> bool:
+    """Whether a person's whole name occurs in ``content`` (a shared surname does not count)."""
+    if ent.kind != "person" or len(ent.key) < 3:
+        return False
+    return re.search(_B + re.escape(ent.key) + _A, content) is not None
 
 
 def _object_content(

@@ -59,13 +59,15 @@ class EntityBook:
         self.last.append(ent)
         return ent
 
-    def pronoun(self, *, prefer_person: bool = True) -> Entity | None:
-        """Antecedent of उन्होंने/उसने/उनका: the most recent person subject, else the most recent subject."""
+    def pronoun(self, *, prefer_person: bool = True, exclude: Entity | None = None) -> Entity | None:
+        """Antecedent of उन्होंने/उसने/उनका: the most recent person subject, else the most recent
+        subject; never ``exclude`` (a candidate the context ruled out)."""
+        last = [ent for ent in self.last if ent is not exclude]
         if prefer_person:
-            for ent in reversed(self.last[-4:]):
+            for ent in reversed(last[-4:]):
                 if ent.kind == "person":
                     return self._touch(ent)
-        return self._touch(self.last[-1]) if self.last else None
+        return self._touch(last[-1]) if last else None
 
     def pronoun_target(self, ent: Entity) -> Entity:
         """Mark ``ent`` as the most recent subject (a later उन्होंने refers to it)."""

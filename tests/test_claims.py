@@ -452,3 +452,11 @@ def test_a_subject_inside_a_reported_clause_is_no_pronoun_antecedent():
         "उन्होंने कहा कि जांच होगी।"
     )
     assert claims_of(text, D)[-1].speaker_name == "अरुण यादव"
+
+
+def test_a_pronoun_speaker_is_not_someone_the_content_talks_about():
+    text = (
+        "सचिन वर्मा ने कहा कि खतरा बढ़ गया है। गोविंद ने कहा कि वह वकील करेगा। "
+        "उसने यह भी कहा कि सीमा अब गोविंद से फोन पर बात कर रही है।"
+    )
+    assert claims_of(text, D)[-1].speaker_name == "सचिन वर्मा"
