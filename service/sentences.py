@@ -14,6 +14,7 @@ _QUOTE_CHARS = frozenset("“”‘’\"'")
 # (‘…' and “…"), and '' stands for a double quote.
 _DOUBLE = ("”", '"', "''")
 _SINGLE = ("’", "'")
+_ALL_CLOSERS = (*_DOUBLE, *_SINGLE)
 _CLOSERS_OF = {"“": _DOUBLE, '"': _DOUBLE, "''": _DOUBLE, "‘": _SINGLE, "'": _SINGLE, "”": (), "’": ()}
 # Folded (ॉ→ो) short forms that take a period without ending a sentence.
 _ABBREVS = frozenset(
@@ -96,6 +97,7 @@ def split_sentences(text: str) -> list[Sentence]:
     para = 0
     closers: tuple[str, ...] = ()  # what ends the open quotation, if one is open
     line_end = -1
+    last_close: dict[str, int] = {}
 
     def emit(s: int, e: int) -> None:
         while s < e and text[s].isspace():
@@ -141,10 +143,13 @@ def split_sentences(text: str) -> list[Sentence]:
                 if line_end < i:
                     line_end = text.find("\n", i)
                     line_end = n if line_end < 0 else line_end
+                    # Where each closing mark last occurs in this paragraph: one scan per line,
+                    # not one per opening mark (a line of stray marks was quadratic).
+                    last_close = {c: text.rfind(c, i, line_end) for c in _ALL_CLOSERS}
                 wanted = _CLOSERS_OF[text[i : i + length]]
                 # An opening mark whose closing mark never comes in this paragraph is a stray
                 # (" 'मन की बात कार्यक्रम में"): it must not hold the following sentences together.
-                if any(0 <= text.find(c, i + length, line_end) for c in wanted):
+                if any(last_close[c] >= i + length for c in wanted):
                     closers = wanted
             i += length - 1
         elif (ch in _HARD_TERMS or (ch == "." and _period_ends(text, i))) and not closers:
