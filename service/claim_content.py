@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from service import claim_lexicon as lx
-from service.hindi import source_end
+from service.hindi import first_char_alternation, source_end
 from service.sentences import Sentence
 from service.speaker_book import Entity, EntityBook
 from service.speakers import PRONOUNS, SKIP_PRONOUNS, np_before, split_role_name
@@ -19,12 +19,7 @@ NE_WORDS = "ने उन्होंने इन्होंने उसन�
 def _word_alternation(words: list[str]) -> str:
     """Whole-word alternation whose branches start with a literal character (the word-boundary
     lookbehind follows it), so the regex engine skips impossible positions in C."""
-    by_first: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
-        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
-    before = f"(?<![{lx.WORD_CHARS}].)"
-    branches = (re.escape(c) + before + "(?:" + "|".join(r) + ")" for c, r in by_first.items())
-    return "(?:" + "|".join(branches) + ")" + _A
+    return "(?:" + first_char_alternation(words, after_first=f"(?<![{lx.WORD_CHARS}].)") + ")" + _A
 
 
 NE_RE = re.compile(_word_alternation(NE_WORDS))

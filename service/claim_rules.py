@@ -9,6 +9,7 @@ from service import claim_bylines
 from service import claim_lexicon as lx
 from service import claim_patterns as pt
 from service.claim_content import NE_RE, NE_WORDS, Context, RawClaim, cached_np, inside, speaker
+from service.hindi import first_char_alternation
 from service.speaker_book import EntityBook
 from service.speakers import PRONOUNS
 
@@ -35,15 +36,7 @@ _SUBJECT_WORDS = frozenset(NE_WORDS) | _STATEMENT  # what registration looks for
 _SEP = "\\s\"'“”‘’(),;:।.!?\\-–—"
 
 
-def _trie(words) -> str:
-    """Alternation factored by first character (4x faster than a flat one in the scan below)."""
-    by_first: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
-        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(re.escape(c) + "(?:" + "|".join(rests) + ")" for c, rests in by_first.items())
-
-
-_ALT = _trie(_TRIGGERS)
+_ALT = first_char_alternation(_TRIGGERS)
 _TRIGGER_SCAN = re.compile(f"[{_SEP}](?P<w>{_ALT})(?=[{_SEP}]|$)")
 _TRIGGER_AT0 = re.compile(f"(?:{_ALT})(?=[{_SEP}]|$)")
 

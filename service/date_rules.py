@@ -24,6 +24,7 @@ from service.date_lexicon import (
     E,
     alt,
 )
+from service.hindi import first_char_alternation
 
 _S = r"[ \t\u00a0]*"  # spaces inside one expression; a line break ends it
 _S1 = r"[ \t\u00a0]+"
@@ -120,20 +121,12 @@ _BY_WORD = {w: _subset(parts).match for w, parts in _STARTS.items()}
 _BY_DIGIT = _subset(_DIGIT_PARTS).match
 
 
-def _trie_regex(words) -> str:
-    """Alternation factored by first character, so the engine can skip non-starting characters fast."""
-    by_first: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
-        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(re.escape(c) + "(?:" + "|".join(rests) + ")" for c, rests in by_first.items())
-
-
 # Digits glued to Latin letters ("covid2019") never start a date; glued to Devanagari they do,
 # since scraped text often loses the space ("है।10 साल पहले").
 # Every branch starts with a character class, so the regex engine skips the letters inside words
 # in C instead of trying the whole alternation at every position: a start word is found through
 # the non-letter before it (group "w"), a word at offset 0 by TRIGGER_AT0.
-_START_WORDS = _trie_regex(_STARTS)
+_START_WORDS = first_char_alternation(_STARTS)
 TRIGGER = re.compile(f"[0-9](?<![0-9a-z_].)[0-9]*|[^{LETTER}](?P<w>{_START_WORDS}){E}")
 TRIGGER_AT0 = re.compile(f"(?:{_START_WORDS}){E}")
 

@@ -19,6 +19,19 @@ _SIMPLE_FOLD = {
 }
 
 
+def first_char_alternation(words, *, after_first: str = "") -> str:
+    """Regex alternation of ``words`` factored by first character, longest first.
+
+    Every branch starts with a literal character, so the regex engine skips positions that
+    cannot start a word in C instead of trying each word there (several times faster than a
+    flat alternation). ``after_first`` is inserted after that character (e.g. a lookbehind).
+    """
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(re.escape(c) + after_first + "(?:" + "|".join(r) + ")" for c, r in by_first.items())
+
+
 def nfc(text: str) -> str:
     """Unicode NFC, the form every stored text is kept in."""
     # The quick check is much cheaper than normalizing, and news text is almost always NFC.
