@@ -32,8 +32,9 @@ MIN_CITY_POPULATION = 15000
 _CLDR_REGIONS = {"002": "AF", "142": "AS", "150": "EU", "021": "NA", "005": "SA", "009": "OC"}
 
 _LETTER = re.compile(r"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]")
-# A Devanagari word, joiners inside included (दिल्‍ली with U+200D; ``fold`` drops them).
-_WORD = re.compile(
+# A Devanagari word: letters and marks (not danda ।॥, digits or ॰), zero-width joiners inside
+# included (नई दिल्‍ली with U+200D; ``fold`` drops them). Shared with ``places``.
+WORD_RE = re.compile(
     r"[\u0900-\u0963\u0971-\u097f]+(?:[\u200b-\u200d\u2060\ufeff]+[\u0900-\u0963\u0971-\u097f]+)*"
 )
 # Word-final यी/ये are spellings of ई/ए (नयी दिल्ली = नई दिल्ली, गये = गए).
@@ -67,7 +68,7 @@ def fold_word(word: str) -> str:
 
 def name_key(name: str) -> tuple[str, ...] | None:
     """Folded word tuple a name is matched by, or None when it has no Devanagari word."""
-    words = tuple(fold_word(w) for w in _WORD.findall(name))
+    words = tuple(fold_word(w) for w in WORD_RE.findall(name))
     return words or None
 
 

@@ -7,17 +7,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service import gazetteer
-from service.gazetteer import Place, fold_word, name_key
+from service.gazetteer import WORD_RE, Place, fold_word, name_key
 
 __all__ = ["Place", "PlaceMention", "find_places", "get_place", "lookup_place", "warm"]
 
-# A Devanagari word: letters and marks (not danda ।॥, not digits, not ॰), possibly with zero-width
-# joiners inside (नई दिल्‍ली). Maximal runs, so a match can never start or end inside a word:
-# "भोपालवासी" does not contain भोपाल, and attached suffixes are not stripped (documented limit);
-# Hindi postpositions are separate words (दिल्ली में, भोपाल के), so names before them match.
-_WORD = re.compile(
-    r"[\u0900-\u0963\u0971-\u097f]+(?:[\u200b-\u200d\u2060\ufeff]+[\u0900-\u0963\u0971-\u097f]+)*"
-)
+# Maximal Devanagari word runs (``gazetteer.WORD_RE``), so a match can never start or end inside a
+# word: "भोपालवासी" does not contain भोपाल, and attached suffixes are not stripped (documented
+# limit); Hindi postpositions are separate words (दिल्ली में, भोपाल के), so names before them match.
+_WORD = WORD_RE
 # What may separate the words of a multi-word name in the text.
 _GAP = re.compile(r"[ \t\u00a0-]{1,3}")
 
