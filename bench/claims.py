@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_claims import EVAL, anchor_for, strip_tail  # noqa: E402
 
-from service.claims import extract_claims  # noqa: E402
-from service.dates import resolve_dates  # noqa: E402
-from service.places import find_places, warm  # noqa: E402
+from service.claims.extract import extract_claims  # noqa: E402
+from service.dates.resolver import resolve_dates  # noqa: E402
+from service.places.finder import find_places, warm  # noqa: E402
 
 # Shapes that made some rule quadratic at one time or another, at MAX_EXTRACT_CHARS.
 STRESS = {
@@ -40,7 +40,7 @@ STRESS = {
 
 def stress() -> None:
     from service.pipeline import extract
-    from service.store import MAX_EXTRACT_CHARS
+    from service.store.articles import MAX_EXTRACT_CHARS
 
     for name, text in STRESS.items():
         text = text[:MAX_EXTRACT_CHARS]

@@ -28,8 +28,8 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from service.hindi import nfc  # noqa: E402
-from service.store import content_hash  # noqa: E402
+from service.store.articles import content_hash  # noqa: E402
+from service.text.hindi import nfc  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "eval" / "corpus.jsonl"
 PG_URL = os.environ.get("TEST_DATABASE_URL") or "postgresql://postgres@127.0.0.1:5432/test"

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import eval_dates  # noqa: E402
 from dateparser.search import search_dates  # noqa: E402
 
-from service.dates import resolve_dates  # noqa: E402
+from service.dates.resolver import resolve_dates  # noqa: E402
 
 
 def dateparser_dates(text: str, anchor: dt.date) -> dict:

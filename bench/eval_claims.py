@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service import dates as dates_mod  # noqa: E402
-from service.claims import extract_claims  # noqa: E402
-from service.places import find_places  # noqa: E402
+from service.claims.extract import extract_claims  # noqa: E402
+from service.dates import resolver as dates_mod  # noqa: E402
+from service.places.finder import find_places  # noqa: E402
 
 EVAL = Path("/work/shared/eval")
 _URL = re.compile(r"^\s*https?://\S+\s*$")

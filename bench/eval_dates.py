@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.dates import DateMention, choose_anchor, resolve_dates  # noqa: E402
+from service.dates.resolver import DateMention, choose_anchor, resolve_dates  # noqa: E402
 
 EVAL = Path("/work/shared/eval")
 

@@ -42,8 +42,9 @@ def load_articles() -> list[dict]:
 
 def extraction_cost(articles: list[dict]) -> float:
     sys.path.insert(0, str(ROOT))
-    from service import pipeline, places
-    from service.rawdump import split_dump
+    from service import pipeline
+    from service.places import finder as places
+    from service.text.rawdump import split_dump
 
     places.warm()
     samples = []

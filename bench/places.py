@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from service import gazetteer
-from service.places import find_places
+from service.places import gazetteer
+from service.places.finder import find_places
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "corpus.jsonl"
 

@@ -112,9 +112,9 @@ def in_process(db: Path, p: dict, rounds: int) -> dict[str, tuple[float, float]]
 
 def plans(db: Path, p: dict) -> None:
     """EXPLAIN QUERY PLAN of the SQL the four views run (the indexes were chosen from these)."""
-    from service import claim_query, search
-    from service.models import Claim
-    from service.timeline import claim_counts  # noqa: F401 - same conditions as below
+    from service.store import claim_query, search
+    from service.store.models import Claim
+    from service.store.timeline import claim_counts  # noqa: F401 - same conditions as below
 
     f = claim_query.ClaimFilter
     import datetime as dt

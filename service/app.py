@@ -6,13 +6,26 @@ import logging
 
 from flask import Flask
 
-from . import cli, http_cache, limits, logs, places, security
-from .api import articles, claims, dates, docs, entities, health, places_geo, reprocess, stats, timeline
-from .api.dashboard import blp as dashboard_blp
-from .config import Config
-from .db import database, open_database
-from .errors import TathyaApi
-from .schema import migrate_database
+from service import cli
+from service.api import (
+    articles,
+    claims,
+    dates,
+    docs,
+    entities,
+    health,
+    places_geo,
+    reprocess,
+    stats,
+    timeline,
+)
+from service.api.dashboard import blp as dashboard_blp
+from service.config import Config
+from service.places import finder as places
+from service.store.db import database, open_database
+from service.store.migrations import migrate_database
+from service.web import http_cache, limits, logs, security
+from service.web.errors import TathyaApi
 
 log = logging.getLogger(__name__)
 

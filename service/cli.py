@@ -10,10 +10,11 @@ import click
 import marshmallow as ma
 from flask import Flask
 
-from . import dates, synth
-from .db import database
-from .schemas import ArticleInSchema
-from .store import NewArticle, ingest_article
+from service import synth
+from service.api.schemas import ArticleInSchema
+from service.dates import resolver as dates
+from service.store.articles import NewArticle, ingest_article
+from service.store.db import database
 
 
 def _submissions(path: Path):

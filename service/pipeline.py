@@ -6,7 +6,9 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from . import claims, dates, places
+from service.claims import extract as claims
+from service.dates import resolver as dates
+from service.places import finder as places
 
 # Bump when extraction output may change, so that stored articles can be reprocessed.
 EXTRACTOR_VERSION = "2026.11.26.2"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from . import pipeline
-from .db import write_transaction
-from .entities import EntityResolver
-from .models import Article, Claim, ClaimMention, DateMention
-from .store import claim_search_text, save_claim_draft, save_extraction
+from service import pipeline
+from service.store.articles import claim_search_text, save_claim_draft, save_extraction
+from service.store.db import write_transaction
+from service.store.entities import EntityResolver
+from service.store.models import Article, Claim, ClaimMention, DateMention
 
 # API field (as listed in Claim.manual_fields) → the columns it owns.
 FIELD_COLUMNS = {

@@ -10,10 +10,11 @@ import time
 import click
 from flask import Flask
 
-from . import gazetteer, search, sql
-from .db import database, is_sqlite
-from .hindi import fold
-from .models import Article, Claim, Entity, EntityAlias
+from service.places import gazetteer
+from service.store import search, sql
+from service.store.db import database, is_sqlite
+from service.store.models import Article, Claim, Entity, EntityAlias
+from service.text.hindi import fold
 
 FIRST = (
     "राहुल सुनीता अमित प्रिया विजय अनीता संजय कविता मनोज रेखा अजय पूजा सुरेश नेहा रमेश सीमा अशोक ममता दिनेश उषा".split()

@@ -9,7 +9,7 @@ import psycopg2
 import pytest
 
 from service.app import create_app
-from service.db import database
+from service.store.db import database
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 # CI sets this so that a missing PostgreSQL fails the run instead of silently skipping.

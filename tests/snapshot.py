@@ -53,7 +53,7 @@ def eval_articles() -> list[dict]:
 def extract_one(article: dict) -> dict:
     """The pipeline's output for one eval article, as plain JSON (no text)."""
     from service.pipeline import extract
-    from service.rawdump import split_dump
+    from service.text.rawdump import split_dump
 
     text = article["text"]
     body = text[: split_dump(text).body_end]

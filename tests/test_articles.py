@@ -76,7 +76,7 @@ def test_delete_article_cascades(client):
     created = client.post("/v1/articles", data=SEED_TEXT.encode(), content_type="text/plain").get_json()
     assert client.delete(f"/v1/articles/{created['id']}").status_code == 204
     assert client.get(f"/v1/articles/{created['id']}").status_code == 404
-    from service.models import Claim, DateMention
+    from service.store.models import Claim, DateMention
 
     assert Claim.select().count() == 0
     assert DateMention.select().count() == 0

@@ -53,7 +53,7 @@ def running_server(db_path: Path):
     from werkzeug.serving import make_server
 
     from service.app import create_app
-    from service.db import database
+    from service.store.db import database
 
     app = create_app({"DATABASE_URL": f"sqlite:///{db_path}", "TATHYA_API_KEYS": []})
     server = make_server("127.0.0.1", free_port(), app, threaded=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from service.app import create_app
-from service.db import database
-from service.security import key_id
+from service.store.db import database
+from service.web.security import key_id
 
 from .claim_helpers import make_claim
 from .factories import article_payload

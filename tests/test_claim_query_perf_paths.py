@@ -51,7 +51,7 @@ def _answers(client) -> dict:
 
 
 def _compare(client, monkeypatch):
-    from service import search
+    from service.store import search
 
     monkeypatch.setattr(search, "RARE_LIMIT", 10_000)
     search._COMMON.clear()
@@ -85,7 +85,7 @@ def test_common_word_order_follows_edits(client, claims, monkeypatch):
 
 
 def test_common_word_with_nothing_matching(client, claims, monkeypatch):
-    from service import search
+    from service.store import search
 
     monkeypatch.setattr(search, "RARE_LIMIT", 1)
     search._COMMON.clear()
@@ -111,9 +111,9 @@ PLAIN_FILTERS = [
 def test_hand_written_page_sql_is_peewees(client, claims, given, order, after):
     import datetime as dt
 
-    from service import claim_query
-    from service.claim_query import fetch
-    from service.db import database
+    from service.store import claim_query
+    from service.store.claim_query import fetch
+    from service.store.db import database
 
     values = {k: dt.date.fromisoformat(v) if k in ("from_", "to") else v for k, v in given.items()}
     f = claim_query.ClaimFilter(**values)
@@ -132,8 +132,8 @@ def test_hand_written_page_sql_is_peewees(client, claims, given, order, after):
 @pytest.mark.parametrize("group", ["day", "week", "month"])
 @pytest.mark.parametrize("order", ["asc", "desc"])
 def test_pre_encoded_timeline_is_the_encoded_timeline(client, claims, group, order):
-    from service import claim_query, timeline
-    from service.errors import json_response
+    from service.store import claim_query, timeline
+    from service.web.errors import json_response
 
     f = claim_query.ClaimFilter(q=None)
     for after in (None, ["2025-01-03", claims[2]["id"]]):
@@ -159,8 +159,8 @@ def test_pre_encoded_timeline_is_the_encoded_timeline(client, claims, group, ord
 
 @pytest.mark.parametrize("query", ["", "q=सरकार&", "count=true&", "q=सरकार&count=true&order=asc&"])
 def test_pre_encoded_claims_page_is_the_encoded_page(client, claims, query):
-    from service import claim_query
-    from service.errors import json_response
+    from service.store import claim_query
+    from service.web.errors import json_response
 
     resp = client.get(f"/v1/claims?{query}limit=3")
     assert resp.status_code == 200

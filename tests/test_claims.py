@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from service.claims import extract_claims
-from service.dates import resolve_dates
+from service.claims.extract import extract_claims
+from service.dates.resolver import resolve_dates
 
 SEED = Path("/work/shared/seed/000_684fd98b3296ba74.txt")
 ANCHOR = dt.date(2025, 7, 12)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.hindi import fold
+from service.text.hindi import fold
 
 from .claim_helpers import ids, make_claim, walk
 from .factories import SEED_TEXT, article_payload
@@ -139,7 +139,7 @@ def test_seed_article_queries(client):
 
 
 def test_common_word_path_checks_whole_tokens(client, monkeypatch):
-    from service import search
+    from service.store import search
 
     monkeypatch.setattr(search, "RARE_LIMIT", 1)  # every word is "common": prefilter + exact check
     a = make_claim(client, quote="सरकार काम करेगी", date={"value": "2025-01-01"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from service.models import Article
+from service.store.models import Article
 from tests.factories import SEED_TEXT, article_payload
 
 

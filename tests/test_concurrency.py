@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from service.db import database
-from service.models import Article
+from service.store.db import database
+from service.store.models import Article
 from tests.factories import SEED_TEXT, article_payload
 
 

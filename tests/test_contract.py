@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from service.db import database, is_sqlite
+from service.store.db import database, is_sqlite
 from tests.factories import SEED_TEXT
 
 SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi.yaml"

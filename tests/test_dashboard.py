@@ -10,7 +10,7 @@ import yaml
 
 from service.api import dashboard
 from service.app import create_app
-from service.db import database
+from service.store.db import database
 
 STATIC = Path(dashboard.__file__).resolve().parents[1] / "static"
 JS_FILES = sorted((STATIC / "js").glob("*.js"))

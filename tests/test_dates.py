@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from service.dates import Anchor, choose_anchor, resolve_dates
+from service.dates.resolver import Anchor, choose_anchor, resolve_dates
 
 D = dt.date
 WED = D(2025, 7, 16)  # default anchor, a Wednesday
@@ -303,8 +303,8 @@ def test_choose_anchor(text, published, today, expected):
 
 
 def test_trigger_scan_finds_what_the_full_grammar_finds():
-    from service.date_lexicon import Folded
-    from service.date_rules import CANDIDATES, candidates
+    from service.dates.lexicon import Folded
+    from service.dates.rules import CANDIDATES, candidates
 
     for sentence, _, _ in CASES:
         folded = Folded(sentence).text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.app import create_app
-from service.db import database
+from service.store.db import database
 
 from .claim_helpers import make_claim
 

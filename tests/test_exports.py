@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from service.export import CSV_COLUMNS
+from service.web.export import CSV_COLUMNS
 
 from .claim_helpers import make_claim
 

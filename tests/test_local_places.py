@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.local_places import find_local_places, local_place
+from service.places.local import find_local_places, local_place
 
 
 def names(text: str) -> list[tuple[str, bool]]:

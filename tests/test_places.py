@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.places import find_places, get_place, lookup_place
+from service.places.finder import find_places, get_place, lookup_place
 
 ZWJ = "\u200d"
 

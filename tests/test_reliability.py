@@ -7,10 +7,10 @@ import logging
 
 import pytest
 
-from service import logs
 from service.app import create_app
-from service.db import database
-from service.models import Article, Claim, DateMention
+from service.store.db import database
+from service.store.models import Article, Claim, DateMention
+from service.web import logs
 from tests.factories import SEED_TEXT, article_payload
 from tests.test_errors import assert_error
 
@@ -24,7 +24,9 @@ def _counts() -> tuple[int, int, int]:
 # --- extraction failures are contained ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("target", ["service.claims.extract_claims", "service.dates.resolve_dates"])
+@pytest.mark.parametrize(
+    "target", ["service.claims.extract.extract_claims", "service.dates.resolver.resolve_dates"]
+)
 def test_extraction_fault_stores_article_with_error(client, monkeypatch, caplog, target):
     def boom(*args, **kwargs):
         raise RuntimeError("injected extractor bug")
@@ -41,7 +43,7 @@ def test_extraction_fault_stores_article_with_error(client, monkeypatch, caplog,
 
 
 def test_anchor_fault_still_stores_article(client, monkeypatch):
-    monkeypatch.setattr("service.dates.choose_anchor", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr("service.dates.resolver.choose_anchor", lambda *a, **k: 1 / 0)
     resp = client.post("/v1/articles", json=article_payload())
     assert resp.status_code == 201
     body = resp.get_json()
@@ -62,7 +64,7 @@ def test_fault_between_article_and_claims_leaves_nothing(app, monkeypatch):
         reached.append(_counts())  # inside the transaction: the article row exists here
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("service.store.insert_claims", fail_claims)
+    monkeypatch.setattr("service.store.articles.insert_claims", fail_claims)
     payload = {"text": SEED_TEXT, "published_at": "2025-07-12", "url": "https://example.com/atomic"}
     assert_error(client.post("/v1/articles", json=payload), 500)
     assert reached and reached[0][0] == 1 and reached[0][1] > 0
@@ -203,7 +205,7 @@ def _terminate(database_url: str, backend_pid: int) -> None:
 def test_a_dropped_postgresql_connection_is_replaced(app, database_url):
     if not database_url.startswith("postgresql"):
         pytest.skip("PostgreSQL only: SQLite connections cannot be dropped by a server")
-    from service.db import database as db
+    from service.store.db import database as db
 
     client = app.test_client()
     assert client.get("/healthz").status_code == 200

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.sentences import split_sentences
+from service.text.sentences import split_sentences
 
 
 def texts(t: str) -> list[str]:
@@ -49,7 +49,7 @@ def test_urls_and_initials():
 
 
 def test_an_endless_unpunctuated_run_is_cut_at_whitespace():
-    from service.sentences import MAX_SENTENCE_CHARS
+    from service.text.sentences import MAX_SENTENCE_CHARS
 
     text = "राम ने कहा कि " * 1000
     sentences = split_sentences(text)

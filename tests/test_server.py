@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from service.db import open_database
+from service.store.db import open_database
 from tests.factories import SEED_TEXT, article_payload
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from service.hindi import fold
-from service.speakers import EntityBook, np_before, split_role_name
+from service.claims.speakers import EntityBook, np_before, split_role_name
+from service.text.hindi import fold
 
 
 def np_text(sentence: str) -> str:

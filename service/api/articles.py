@@ -10,14 +10,14 @@ from flask import request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
-from ..cursors import CursorError, decode_cursor, encode_cursor
-from ..db import database
-from ..errors import documents_errors, json_response
-from ..hindi import spellings
-from ..models import Article
-from ..schemas import ArticleInSchema, ArticlePageSchema, ArticleQuerySchema, ArticleSchema
-from ..serialize import article_dict, article_summary
-from ..store import NewArticle, ingest_article
+from service.api.schemas import ArticleInSchema, ArticlePageSchema, ArticleQuerySchema, ArticleSchema
+from service.store.articles import NewArticle, ingest_article
+from service.store.db import database
+from service.store.models import Article
+from service.store.serialize import article_dict, article_summary
+from service.text.hindi import spellings
+from service.web.cursors import CursorError, decode_cursor, encode_cursor
+from service.web.errors import documents_errors, json_response
 
 blp = Blueprint("articles", __name__, url_prefix="/v1/articles", description="Hindi news articles")
 

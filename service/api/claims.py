@@ -6,8 +6,8 @@ from flask import Response, current_app, g, request, stream_with_context, url_fo
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
-from .. import claim_edit, claim_query, export
-from ..claim_schemas import (
+from service import edit as claim_edit
+from service.api.claim_schemas import (
     ClaimGetQuerySchema,
     ClaimInSchema,
     ClaimPageSchema,
@@ -15,10 +15,12 @@ from ..claim_schemas import (
     ClaimQuerySchema,
     HistoryListSchema,
 )
-from ..cursors import CursorError, decode_cursor, encode_cursor
-from ..errors import documents_errors, json_response
-from ..models import Article, Claim, ClaimHistory
-from ..schemas import ClaimSchema
+from service.api.schemas import ClaimSchema
+from service.store import claim_query
+from service.store.models import Article, Claim, ClaimHistory
+from service.web import export
+from service.web.cursors import CursorError, decode_cursor, encode_cursor
+from service.web.errors import documents_errors, json_response
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims", description="Who said what, when and where")
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 from flask_smorest import Blueprint
 
-from .. import dates
-from ..errors import documents_errors, json_response
-from ..schemas import ResolveDatesInSchema, ResolveDatesOutSchema
-from ..serialize import date_mention_dict
+from service.api.schemas import ResolveDatesInSchema, ResolveDatesOutSchema
+from service.dates import resolver as dates
+from service.store.serialize import date_mention_dict
+from service.web.errors import documents_errors, json_response
 
 blp = Blueprint("dates", __name__, url_prefix="/v1/dates", description="Hindi date resolution")
 

@@ -6,13 +6,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from peewee import fn
 
-from .. import claim_edit
-from ..claim_schemas import EntityDetailSchema, EntityPageSchema, EntityQuerySchema, MergeInSchema
-from ..cursors import CursorError, decode_cursor, encode_cursor
-from ..errors import documents_errors, json_response
-from ..hindi import fold
-from ..models import Claim, Entity, EntityAlias
-from .claims import NOT_MODIFIED
+from service import edit as claim_edit
+from service.api.claim_schemas import EntityDetailSchema, EntityPageSchema, EntityQuerySchema, MergeInSchema
+from service.api.claims import NOT_MODIFIED
+from service.store.models import Claim, Entity, EntityAlias
+from service.text.hindi import fold
+from service.web.cursors import CursorError, decode_cursor, encode_cursor
+from service.web.errors import documents_errors, json_response
 
 blp = Blueprint("entities", __name__, url_prefix="/v1/entities", description="Speakers and places")
 

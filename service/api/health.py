@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
-from ..db import database
-from ..errors import documents_errors
-from ..schema import current_version
-from ..schemas import HealthSchema
+from service.api.schemas import HealthSchema
+from service.store.db import database
+from service.store.migrations import current_version
+from service.web.errors import documents_errors
 
 blp = Blueprint("health", __name__, description="Service health")
 

@@ -6,11 +6,11 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from peewee import fn
 
-from .. import claim_query
-from ..claim_schemas import ClaimFilterSchema, GeoJsonSchema
-from ..errors import documents_errors, json_response
-from ..models import Claim, Entity
-from .claims import NOT_MODIFIED, filter_from
+from service.api.claim_schemas import ClaimFilterSchema, GeoJsonSchema
+from service.api.claims import NOT_MODIFIED, filter_from
+from service.store import claim_query
+from service.store.models import Claim, Entity
+from service.web.errors import documents_errors, json_response
 
 blp = Blueprint("places_geo", __name__, url_prefix="/v1", description="Maps")
 

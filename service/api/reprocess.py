@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
-from ..errors import documents_errors, json_response
-from ..reprocess import reprocess_article
-from ..schemas import ArticleSchema
-from ..serialize import article_dict
+from service.api.schemas import ArticleSchema
+from service.reprocess import reprocess_article
+from service.store.serialize import article_dict
+from service.web.errors import documents_errors, json_response
 
 blp = Blueprint("reprocess", __name__, url_prefix="/v1/articles", description="Hindi news articles")
 

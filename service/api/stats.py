@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from .. import timeline
-from ..claim_schemas import StatsQuerySchema, StatsSchema
-from ..errors import documents_errors, json_response
-from .claims import NOT_MODIFIED, filter_from
+from service.api.claim_schemas import StatsQuerySchema, StatsSchema
+from service.api.claims import NOT_MODIFIED, filter_from
+from service.store import timeline
+from service.web.errors import documents_errors, json_response
 
 blp = Blueprint("stats", __name__, url_prefix="/v1/stats", description="Counts for charts")
 

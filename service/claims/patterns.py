@@ -1,0 +1,411 @@
+"""Claim patterns for one sentence: का कहना है, यह जानकारी … दी, X ने + verb, के मुताबिक."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service.claims import lexicon as lx
+from service.claims.content import (
+    NE_RE,
+    Context,
+    RawClaim,
+    content_after,
+    inside,
+    last,
+    skip_dates,
+    speaker,
+    trim,
+    verb_matches,
+)
+from service.claims.speaker_book import EntityBook
+
+_B, _A = lx.NOT_BEFORE, lx.NOT_AFTER
+_PRE_QUOTE = re.compile(r"[”’\"']\s*,\s*$")
+_ANAPH_EDGE = re.compile(
+    r"^(?:यह|ये)\s+(?:बात|बातें)" + _A + r"|(?:इसकी|इसके|इस\s+बात\s+की|इस\s+संबंध\s+में|इस\s+बारे\s+में|यह|ये)$"
+)
+_ANAPHORIC = re.compile(
+    r"^(?:(?:यह|ये|इसकी|इसके|इस|उस|इन|ऐसा)(?:\s+(?:बात|बातें|बारे|संबंध|बात\s+की|में|भी|ही|जानकारी))*)?$"
+)
+# "X ने … अपने बयान में यह बातें कहीं": the words were reported before (already claims).
+_THESE_WORDS = re.compile(_B + r"(?:यह|ये)\s+(?:बात|बातें)" + _A)
+_INFO_ANAPH = re.compile(_B + r"(?:यह|ये|इसकी|इस\s+बात\s+की)\s+जानकारी\s")
+_DI_RE = re.compile(_B + r"(?:दी|दे\s+दी|दिया)" + _A)
+_CONTINUE = re.compile(
+    r"^\s*(?:(?:साथ\s+ही|इसके\s+साथ\s+ही|इसके\s+अलावा|आगे|फिर|यह\s+भी|और|उन्होंने\s+यह\s+भी)\s*,?\s*)+$"
+)
+# An object that is only "<someone> को (भी)" names the addressee (पीड़िता को धमकाया), not the content.
+_ADDRESSEE_ONLY = re.compile(r"^(?:\S+\s+){0,3}\S+\s+को(?:\s+(?:भी|ही))?$")
+# ... except where को marks the theme itself (प्रस्ताव को खारिज किया, चुनौती को स्वीकार किया).
+_THEME_KO = frozenset(["denial", "confirmation"])
+_CONJ = re.compile(r"(?:और|तथा|एवं|व)\s+")
+_KI_OR_QUOTE = re.compile(r"\s*(?:,?\s*कि" + _A + r"|[,:\-–—]?\s*[“‘\"'])")
+_CLAUSE_VERB = lx.Verb("", "", "clause", inline=True)
+
+
+@dataclass(slots=True)
+class Sent:
+    """Per-sentence state shared by the patterns."""
+
+    si: int
+    s: int
+    e: int
+    dates: tuple[tuple[int, int], ...]
+    consumed: list[tuple[int, int]]
+
+
+def genitive(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent) -> None:
+    """X का कहना है कि … / उनका कहना है कि …"""
+    f, s, e = ctx.f, sn.s, sn.e
+    for rx in (lx.GENITIVE_RE, lx.GENITIVE_PRONOUN_RE):
+        for m in rx.finditer(f, s, e):
+            pron = m.groupdict().get("pron")
+            sp = speaker(ctx, book, s, m.start(), "उन्होंने" if pron else "का", sn.dates)
+            if sp is None:
+                continue
+            ent, role, np_s, _ = sp
+            c = content_after(f, m.end(), e, _CLAUSE_VERB)
+            if c is None:
+                continue
+            lemma, vclass = lx.GENITIVE_LEMMA[m.group("noun")]
+            out.append(
+                RawClaim(
+                    ent, role, lemma, vclass, c[:2], c[2], (np_s, c[1]), (s, m.end()), sn.si, (s, np_s), 0.8
+                )
+            )
+            sn.consumed.append((c[0], e))
+
+
+def info_anaphora(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent) -> None:
+    """“यह जानकारी X ने दी”: the content is the previous sentence of the paragraph."""
+    f, s, e, si = ctx.f, sn.s, sn.e, sn.si
+    m = _INFO_ANAPH.search(f, s, e)
+    if not (m and si > 0 and ctx.sents[si - 1].paragraph == ctx.sents[si].paragraph):
+        return
+    ne = NE_RE.search(f, m.end(), e)
+    di = _DI_RE.search(f, ne.end(), e) if ne else None
+    if not (ne and di):
+        return
+    sp = speaker(ctx, book, m.end(), ne.start(), ne.group(), sn.dates)
+    if sp is None:
+        return
+    prev = ctx.sents[si - 1]
+    span = (prev.start, prev.end)
+    out.append(
+        RawClaim(
+            sp[0],
+            sp[1],
+            "जानकारी दी",
+            "statement",
+            span,
+            "indirect",
+            (prev.start, e),
+            (s, e),
+            si,
+            (s, sp[2]),
+            0.6,
+        )
+    )
+    sn.consumed.append((s, e))
+
+
+_SAID_ANAPH = re.compile(r"(?:यह|ये)\s+(?:बात|बातें)\s")
+_SAID_VERB = re.compile(_B + r"(?:कही|कहीं|कहा|कहे|बताई|बताईं)" + _A)
+# How many earlier sentences "ये बातें X ने कहीं" may refer back to.
+_SAID_BACK = 4
+
+
+def said_anaphora(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent) -> None:
+    """“ये बातें X ने … में कहीं”: the content is what came just before — the earlier sentences
+    of this paragraph, or the previous paragraph when this sentence opens its own."""
+    f, s, e, si = ctx.f, sn.s, sn.e, sn.si
+    m = _SAID_ANAPH.match(f, s, e)
+    if m is None or si == 0:
+        return
+    ne = NE_RE.search(f, m.end(), e)
+    verb = _SAID_VERB.search(f, ne.end(), e) if ne and ne.group() == "ने" else None
+    if verb is None:
+        return
+    sp = speaker(ctx, book, m.end(), ne.start(), "ने", sn.dates)
+    if sp is None:
+        return
+    sents, para = ctx.sents, ctx.sents[si].paragraph
+    if sents[si - 1].paragraph != para:
+        para = sents[si - 1].paragraph  # the sentence opens its paragraph: the previous one
+    first = si - 1
+    while first > 0 and si - first < _SAID_BACK and sents[first - 1].paragraph == para:
+        first -= 1
+    span = (sents[first].start, sents[si - 1].end)
+    out.append(
+        RawClaim(sp[0], sp[1], "कहा", "statement", span, "indirect", (span[0], e), (s, e), si, (s, e), 0.6)
+    )
+    sn.consumed.append((s, e))
+
+
+def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent, firsts: set[str]) -> None:
+    """X ने … <reporting verb> …, passive with a named agent, and subject carried over (साथ ही …)."""
+    f, s, e, si, dates, consumed = ctx.f, sn.s, sn.e, sn.si, sn.dates, sn.consumed
+    last_verb_end: dict[int, int] = {}
+    for m in verb_matches(f, s, e, f[s:e], firsts):
+        if inside(m.start(), consumed):
+            _nested(ctx, book, out, sn, m)
+            continue
+        verb = lx.verb_of(m)
+        passive = lx.PASSIVE_AFTER.match(f, m.end())
+        ne = last(NE_RE.finditer(f, s, m.start()))
+        if ne is not None and inside(ne.start(), consumed):
+            ne = None
+        pre_quote, via_pronoun = None, False
+        if ne is not None and passive and not _KI_OR_QUOTE.match(f, passive.end(), e):
+            continue  # "X ने … पर लिखी गई पुस्तक भेंट की": a participle, not X's report
+        if ne is not None:
+            sp = speaker(ctx, book, s, ne.start(), ne.group(), dates + tuple(consumed))
+            if sp is None:
+                continue
+            ent, role, np_s, via_pronoun = sp
+            conf = 0.85 - (0.1 if via_pronoun else 0.0)
+            pq = _PRE_QUOTE.search(f, s, np_s)
+            if pq and f[s] in "“‘\"'":
+                pre_quote = trim(f, s, pq.start() + 1)
+            obj_start = max(ne.end(), last_verb_end.get(ne.start(), 0))
+        elif passive:
+            ag = last(lx.AGENT_RE.finditer(f, s, m.start()))
+            if ag is None:
+                continue  # passive without a named agent: not a claim (documented choice)
+            sp = speaker(ctx, book, s, ag.start(), "द्वारा", dates)
+            if sp is None:
+                continue
+            ent, role, np_s, _ = sp
+            conf = 0.6
+            obj_start = ag.end()
+        elif verb.direct:
+            sp = _direct_subject(ctx, book, s, m.start())
+            if sp is None or content_after(f, m.end(), e, verb) is None:
+                continue
+            ent, role, np_s, conf, obj_start = sp[0], None, sp[1], 0.6, m.start()
+        elif _CONTINUE.match(f[s : m.start()]) and out and _near(ctx, out[-1].sentence, si):
+            # Subject carried over from the previous claim: "साथ ही मांग की है कि …".
+            if content_after(f, m.end(), e, verb) is None:
+                continue
+            ent, role, np_s, conf, obj_start = out[-1].entity, None, s, 0.6, m.start()
+        else:
+            continue
+        v_end = passive.end() if passive else m.end()
+        if ne is not None:
+            last_verb_end[ne.start()] = m.end()
+        lemma = lx.lemma_of(m)
+        if pre_quote is not None:
+            content, qtype = pre_quote, "direct"
+            region, excluded = (pre_quote[1], m.end()), (pre_quote,)
+        else:
+            c = content_after(f, v_end, e, verb)
+            if c is not None:
+                content, qtype = c[:2], c[2]
+                region, excluded = (s, m.start()), ()
+            elif verb.content == "object":
+                got = _object_content(
+                    ctx, out, sn, m, verb, obj_start, np_s, has_ne=ne is not None, passive=passive
+                )
+                if got is None:
+                    continue
+                content, penalty = got
+                qtype, region, excluded = "indirect", (s, m.end()), ()
+                conf -= penalty
+            else:
+                continue
+        if via_pronoun and _names_itself(ent, f[content[0] : content[1]]):
+            # "उसने कहा कि सोनम … गोविंद से बात कर रही है": गोविंद is talked about, not talking.
+            ent = book.pronoun(exclude=ent) or ent
+        span = (min(np_s, content[0]), max(content[1], m.end()))
+        vclass = verb.verb_class
+        out.append(
+            RawClaim(ent, role, lemma, vclass, content, qtype, span, region, si, (s, np_s), conf, excluded)
+        )
+        if content[0] >= m.start():
+            consumed.append((content[0], e))
+
+
+def _names_itself(ent, content: str) -> bool:
+    """Whether a person's whole name occurs in ``content`` (a shared surname does not count)."""
+    if ent.kind != "person" or len(ent.key) < 3:
+        return False
+    return re.search(_B + re.escape(ent.key) + _A, content) is not None
+
+
+def _object_content(
+    ctx: Context,
+    out: list[RawClaim],
+    sn: Sent,
+    m: re.Match[str],
+    verb: lx.Verb,
+    obj_start: int,
+    np_s: int,
+    *,
+    has_ne: bool,
+    passive: bool,
+) -> tuple[tuple[int, int], float] | None:
+    """(content span, confidence penalty) of an object verb (आरोप लगाया, घोषणा की): the words
+    between the speaker and the verb, a fronted से-object, or — for an anaphoric object
+    ("यह घोषणा") — the claim-free sentence before; None when there is no content."""
+    f, s, dates = ctx.f, sn.s, sn.dates
+    os_, oe = trim(f, obj_start, m.start())
+    os_ = skip_dates(f, os_, oe, dates)
+    cj = _CONJ.match(f, os_, oe)
+    os_ = cj.end() if cj else os_
+    obj = f[os_:oe]
+    if not obj.strip() and has_ne and not sn.consumed:
+        # Object first: "आदेश में बदलाव करने से हाई कोर्ट ने इनकार कर दिया".
+        fronted = _fronted_object(f, s, np_s, dates)
+        if fronted is not None:
+            (os_, oe), obj = fronted, f[fronted[0] : fronted[1]]
+    anaphoric = bool(
+        obj.strip() and (_ANAPHORIC.match(obj) or _ANAPH_EDGE.search(obj) or _THESE_WORDS.search(obj))
+    )
+    if anaphoric and has_ne and not passive and verb.lemma not in _FACT_SOURCES:
+        # "X ने यह घोषणा की", "X ने यह बात कही": what was announced came just before.
+        prev = _unclaimed_previous(ctx, out, sn.si)
+        return (prev, 0.2) if prev else None
+    if (
+        len(obj.split()) < 2
+        or anaphoric
+        or (_ADDRESSEE_ONLY.match(obj) and verb.verb_class not in _THEME_KO)
+        or passive
+    ):
+        return None
+    return (os_, oe), 0.1
+
+
+_LEAD = re.compile(
+    r"(?:(?:वहीं|वही|इधर|उधर|हालांकि|लेकिन|मगर|परंतु|साथ\s+ही|इस\s+पर|इसके\s+बाद|अब|फिर|और)\s*,?\s+)*"
+)
+_SUBJECT_PRONOUNS = frozenset(["वह", "वे", "वो"])
+# After a subject NP: a case marker or a genitive makes it no subject ("पटवारी के समर्थक …").
+_NOT_SUBJECT_NEXT = frozenset("का की के को से में पर ने तक द्वारा".split())
+
+
+def _direct_subject(ctx: Context, book: EntityBook, s: int, verb_start: int) -> tuple | None:
+    """(entity, NP start) of a sentence-initial subject that takes no ने: a pronoun (वह, वे) or
+    a person or organization this article already named ("पटवारी" after "जीतू पटवारी ने")."""
+    f = ctx.f
+    p = _LEAD.match(f, s, verb_start).end()
+    words = f[p:verb_start].split()
+    if not words:
+        return None
+    if words[0] in _SUBJECT_PRONOUNS:
+        ent = book.pronoun()
+        return (ent, p) if ent is not None else None
+    for k in range(min(4, len(words) - 1), 0, -1):
+        if words[k] in _NOT_SUBJECT_NEXT:
+            continue
+        key = " ".join(words[:k])
+        for ent in reversed(book.last):
+            if ent.key and (
+                ent.key == key or (k == 1 and ent.kind == "person" and ent.key.split()[-1] == key)
+            ):
+                book.pronoun_target(ent)
+                return ent, p
+    return None
+
+
+# A fronted object in the से case ("… करने से X ने इनकार किया"); "X के हवाले से" is a source.
+# (की/को objects are left alone: the NP finder cannot tell "… की याचिका" from the speaker.)
+_FRONTED_END = re.compile(r"(?<!हवाले)\s+से\s*,?\s*$")
+
+
+def _fronted_object(f: str, s: int, np_s: int, dates) -> tuple[int, int] | None:
+    """The object placed before the ने-speaker, without its case marker, if it is one (3+ words)."""
+    if np_s <= s:
+        return None
+    m = _FRONTED_END.search(f, s, np_s)
+    if m is None:
+        return None
+    os_, oe = trim(f, s, m.start())
+    os_ = skip_dates(f, os_, oe, dates)
+    if any(ds < oe and de > os_ for ds, de in dates) or len(f[os_:oe].split()) < 3:
+        return None
+    return os_, oe
+
+
+# "X ने यह जानकारी दी / इसकी पुष्टि की" names the source of a reported fact, not a statement.
+_FACT_SOURCES = frozenset(["जानकारी दी", "पुष्टि की"])
+
+
+def _unclaimed_previous(ctx: Context, out: list[RawClaim], si: int) -> tuple[int, int] | None:
+    """The previous sentence of the same paragraph, when no claim was read from it (an anaphor
+    then refers to it; a sentence that already is a claim is not repeated)."""
+    if si == 0 or ctx.sents[si - 1].paragraph != ctx.sents[si].paragraph:
+        return None
+    for c in reversed(out):  # claims arrive in sentence order: only the tail can be si - 1
+        if c.sentence == si - 1:
+            return None
+        if c.sentence < si - 1:
+            break
+    prev = ctx.sents[si - 1]
+    if NE_RE.search(ctx.f, prev.start, prev.end):
+        return None  # a sentence with its own subject reports something else (or refers back itself)
+    return (prev.start, prev.end) if len(ctx.f[prev.start : prev.end].split()) >= 4 else None
+
+
+def _nested(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent, m: re.Match[str]) -> None:
+    """A claim reported inside another claim's clause ("… कहा कि कंपनी ने कहा कि …", run-on
+    sentences without a danda): its own named ने-subject inside the clause, then कि or a quote."""
+    f, e = ctx.f, sn.e
+    cs = max(a for a, b in sn.consumed if a <= m.start() < b)
+    ne = last(NE_RE.finditer(f, cs, m.start()))
+    if ne is None or ne.group() != "ने" or not _KI_OR_QUOTE.match(f, m.end(), e):
+        return
+    sp = speaker(ctx, book, cs, ne.start(), "ने", sn.dates)
+    if sp is None or sp[3]:
+        return
+    c = content_after(f, m.end(), e, lx.verb_of(m))
+    if c is None:
+        return
+    ent, role, np_s, _ = sp
+    span, pre = (np_s, max(c[1], m.end())), (cs, np_s)
+    vclass = lx.verb_of(m).verb_class
+    # The inner report shares the outer claim's time (dates inside the outer clause are its content).
+    region = (sn.s, cs)
+    for r in reversed(out):  # claims come in sentence order: this sentence's are at the end
+        if r.sentence != sn.si:
+            break
+        if r.content[0] <= m.start() < r.content[1]:
+            region = r.date_region
+            break
+    out.append(RawClaim(ent, role, lx.lemma_of(m), vclass, c[:2], c[2], span, region, sn.si, pre, 0.6))
+
+
+def _near(ctx: Context, prev: int, si: int) -> bool:
+    """A carried-over subject: the previous claim is close, or in this or the previous paragraph."""
+    return prev >= si - 2 or ctx.sents[si].paragraph - ctx.sents[prev].paragraph <= 1
+
+
+def attribution(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent) -> None:
+    """X के मुताबिक/अनुसार … (does not consume: a nested ने-claim may follow)."""
+    f, s, e = ctx.f, sn.s, sn.e
+    for m in lx.ATTRIBUTION_RE.finditer(f, s, e):
+        if inside(m.start(), sn.consumed):
+            continue
+        sp = speaker(ctx, book, s, m.start(), "के", sn.dates)
+        if sp is None:
+            continue
+        cs_, ce_ = trim(f, m.end(), e)
+        if len(f[cs_:ce_].split()) < 3:
+            continue
+        verb = "के " + m.group("marker")
+        span = (sp[2], ce_)
+        out.append(
+            RawClaim(
+                sp[0],
+                sp[1],
+                verb,
+                "attribution",
+                (cs_, ce_),
+                "indirect",
+                span,
+                (s, m.start()),
+                sn.si,
+                (s, sp[2]),
+                0.5,
+            )
+        )

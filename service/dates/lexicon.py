@@ -1,0 +1,198 @@
+"""Hindi date vocabulary (folded spellings) and the regex fragments the date grammar is built from."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from service.text.hindi import ZERO_WIDTH, fold_with_map
+
+# Every spelling is written in folded form (see service.hindi.fold_with_map): no nukta,
+# chandrabindu as anusvara, ASCII digits, lower-case Latin.
+MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("जनवरी", "जनवारी", "जनबरी", "जन\\."),
+    2: ("फरवरी", "फरबरी", "फेब्रुअरी", "फर\\."),
+    3: ("मार्च", "मार्च\\."),
+    4: ("अप्रैल", "अप्रेल", "अप्रील", "अप्रै\\."),
+    5: ("मई",),
+    6: ("जून",),
+    7: ("जुलाई", "जुलायी", "जुला\\."),
+    8: ("अगस्त", "अग\\."),
+    9: ("सितंबर", "सितम्बर", "सितमबर", "सेप्टेंबर", "सित\\."),
+    10: ("अक्टूबर", "अक्तूबर", "अक्तुबर", "अक्टुबर", "अकटूबर", "ओक्टोबर", "अक्टू\\."),
+    11: ("नवंबर", "नवम्बर", "नवमबर", "नंवबर", "नव\\."),
+    12: ("दिसंबर", "दिसम्बर", "दिसमबर", "दिस\\."),
+}
+EN_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
+WEEKDAYS: dict[int, tuple[str, ...]] = {
+    0: ("सोमवार",),
+    1: ("मंगलवार",),
+    2: ("बुधवार",),
+    3: ("गुरुवार", "गुरूवार", "बृहस्पतिवार", "वीरवार"),
+    4: ("शुक्रवार",),
+    5: ("शनिवार",),
+    6: ("रविवार", "इतवार"),
+}
+NUMBER_WORDS: dict[str, int] = {
+    "एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "छह": 6, "छः": 6, "छ:": 6, "सात": 7,
+    "आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12, "तेरह": 13, "चौदह": 14,
+    "पंद्रह": 15, "पन्द्रह": 15, "सोलह": 16, "सत्रह": 17, "अठारह": 18, "अट्ठारह": 18,
+    "उन्नीस": 19, "बीस": 20, "इक्कीस": 21, "बाईस": 22, "तेईस": 23, "चौबीस": 24,
+    "पच्चीस": 25, "छब्बीस": 26, "सत्ताईस": 27, "अट्ठाईस": 28, "अठाईस": 28, "अठ्ठाईस": 28,
+    "उनतीस": 29, "उन्तीस": 29, "तीस": 30, "इकतीस": 31, "इकत्तीस": 31,
+}  # fmt: skip
+# Units of relative expressions: name → (kind, multiplier).
+UNITS: dict[str, tuple[str, int]] = {
+    **dict.fromkeys(("दिन", "दिनों"), ("day", 1)),
+    **dict.fromkeys(("सप्ताह", "सप्ताहों", "हफ्ते", "हफ्तों", "हफ्ता", "हप्ते"), ("week", 1)),
+    **dict.fromkeys(("महीने", "महीनों", "महीना", "माह", "मास"), ("month", 1)),
+    **dict.fromkeys(("साल", "सालों", "वर्ष", "वर्षों", "बरस"), ("year", 1)),
+}
+# Month/week/year words that follow पिछले/इस/अगले (named relative periods).
+PERIOD_WORDS: dict[str, str] = {
+    **dict.fromkeys(("सप्ताह", "हफ्ते", "हफ्ता"), "week"),
+    **dict.fromkeys(("महीने", "महीना", "माह", "मास"), "month"),
+    **dict.fromkeys(("साल", "वर्ष", "बरस"), "year"),
+}
+PERIOD_PREFIX: dict[str, int] = {
+    **dict.fromkeys(("पिछले", "पिछला", "पिछली", "बीते", "बीता", "बीती", "गत"), -1),
+    **dict.fromkeys(("इस", "इसी", "चालू", "मौजूदा"), 0),
+    **dict.fromkeys(("अगले", "अगला", "अगली", "आगामी", "आने वाले"), 1),
+}
+PAST_PREFIX = ("पिछले", "पिछली", "बीते", "बीती", "गत")
+FUTURE_PREFIX = ("अगले", "अगली", "आगामी", "आने वाले", "आनेवाले")
+# Order matters: the first alternative that matches wins.
+VAGUE: dict[str, str] = {
+    "आज के (?:समय|दौर|जमाने|युग) में": "PRESENT_REF",
+    "हाल के (?:सालों|वर्षों|दिनों|महीनों|समय)(?: में)?": "PAST_REF",
+    "हाल (?:ही )?में": "PAST_REF",
+    "(?:पिछले|बीते) दिनों": "PAST_REF",
+    "अतीत में": "PAST_REF",
+    "(?<!के )(?<!की )पूर्व में(?! ही)": "PAST_REF",
+    "इस (?:वक्त|समय)": "PRESENT_REF",
+    "इन दिनों": "PRESENT_REF",
+    "(?:अब|अभी) ?तक": "PRESENT_REF",
+    "आज ?-?कल": "PRESENT_REF",
+    "अभी(?! ?भी)(?! ?तक)(?!-)": "PRESENT_REF",
+    "फिलहाल": "PRESENT_REF",
+    "(?:वर्तमान|मौजूदा) (?:समय )?में": "PRESENT_REF",
+    "भविष्य में": "FUTURE_REF",
+    "आने वाले (?:दिनों|समय|सालों|वर्षों) में": "FUTURE_REF",
+}
+
+# Devanagari letters and signs (not the danda punctuation) plus ASCII word characters: what a
+# word boundary must not touch. Python's \b treats combining vowel signs as non-word characters.
+LETTER = "\u0900-\u0963\u0971-\u097fa-z0-9_"
+B = f"(?<![{LETTER}])"
+E = f"(?![{LETTER}])"
+
+
+def alt(words) -> str:
+    """Regex alternation, longest first so that no spelling shadows a longer one."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+def _plain(words) -> list[str]:
+    return [re.escape(w) for w in words]
+
+
+MONTH_RE = alt([w for ws in MONTHS.values() for w in ws] + EN_MONTHS.split("|"))
+WEEKDAY_RE = alt(_plain(w for ws in WEEKDAYS.values() for w in ws))
+NUMWORD_RE = alt(_plain(NUMBER_WORDS))
+DAY_RE = f"(?:(?<![\\d.,/:])[0-3]?\\d(?!\\d)(?:st|nd|rd|th)?|{B}{NUMWORD_RE})"
+YEAR_RE = "(?<![\\d.,/:])(?:19|20)\\d\\d(?![\\d])"
+UNIT_RE = alt(_plain(UNITS))
+PERIOD_RE = alt(_plain(PERIOD_WORDS))
+PREFIX_RE = alt(_plain(PERIOD_PREFIX))
+
+_MONTH_LOOKUP = [
+    (re.compile(w + ("" if w.endswith(".") else "$")), m) for m, ws in MONTHS.items() for w in ws
+]
+_EN = {name: i % 12 + 1 for i, name in enumerate(EN_MONTHS.split("|")[:12])}
+_EN.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9})
+_EN.update({"oct": 10, "nov": 11, "dec": 12})
+_WEEKDAY_LOOKUP = {w: i for i, ws in WEEKDAYS.items() for w in ws}
+
+
+def month_number(word: str) -> int:
+    """Month 1–12 for a folded month word matched by MONTH_RE."""
+    word = word.strip()
+    if word.rstrip(".") in _EN:
+        return _EN[word.rstrip(".")]
+    for rx, m in _MONTH_LOOKUP:
+        if rx.match(word):
+            return m
+    raise KeyError(word)
+
+
+def weekday_number(word: str) -> int:
+    """Monday=0 … Sunday=6 for a folded weekday word."""
+    return _WEEKDAY_LOOKUP[word]
+
+
+def number_value(word: str) -> int:
+    """Integer value of digits or a Hindi number word (दर्जन counts 12)."""
+    word = word.strip().removesuffix("st").removesuffix("nd").removesuffix("rd").removesuffix("th")
+    if word.isdigit():
+        return int(word)
+    if word.endswith("दर्जन"):
+        head = word[: -len("दर्जन")].strip()
+        return 12 * (NUMBER_WORDS.get(head, 1) if head else 1)
+    return NUMBER_WORDS[word]
+
+
+# Folding as a translate table derived from fold_with_map, so both always agree; deleted
+# characters (nukta, zero-width) are the only ones that shift offsets.
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    chars = [chr(c) for c in range(0x0900, 0x0980)] + list(ZERO_WIDTH) + [chr(c) for c in range(65, 91)]
+    for ch in chars:
+        folded = fold_with_map(ch)[0]
+        if folded != ch and len(folded) <= 1:
+            table[ord(ch)] = folded
+    return table
+
+
+_FOLD_TABLE = {chr(k): v for k, v in _build_fold_table().items()}
+# Substituting only the few foldable characters is several times faster than str.translate.
+_FOLDABLE = re.compile("[" + re.escape("".join(_FOLD_TABLE)) + "]")
+_DELETED = re.compile("[" + "".join(k for k, v in _FOLD_TABLE.items() if v == "") + "]")
+
+
+class Folded:
+    """Folded text plus a cheap map from folded offsets back to source offsets."""
+
+    __slots__ = ("text", "_shift")
+
+    def __init__(self, source: str):
+        self.text = _FOLDABLE.sub(lambda m: _FOLD_TABLE[m.group()], source)
+        # Folded index where each deleted source char would have sat; sorted by construction.
+        self._shift = [m.start() - k for k, m in enumerate(_DELETED.finditer(source))]
+
+    def src(self, i: int) -> int:
+        """Source index of folded index ``i`` (start offsets)."""
+        return i + bisect_right(self._shift, i) if self._shift else i
+
+    def src_end(self, j: int) -> int:
+        """Source end offset for a folded end ``j`` (keeps a trailing nukta inside the span)."""
+        if not self._shift or j == 0:
+            return j
+        return self.src(j - 1) + 1 + (bisect_right(self._shift, j) - bisect_right(self._shift, j - 1))
+
+
+_last_folded: tuple[str, Folded] | None = None
+
+
+def fold_once(source: str) -> Folded:
+    """``Folded(source)``, reused while the same text object is processed: ingestion folds one
+    article for dates and again for claims, and the fold is a large share of their cost."""
+    global _last_folded
+    last = _last_folded  # one read: another thread may replace it meanwhile
+    if last is not None and last[0] is source:
+        return last[1]
+    folded = Folded(source)
+    _last_folded = (source, folded)
+    return folded

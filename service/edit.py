@@ -1,0 +1,191 @@
+"""Manual claims, corrections with history and manual_fields, and entity merges."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from service.dates import calendar as cal
+from service.places.finder import lookup_place
+from service.store.articles import claim_search_text
+from service.store.db import write_transaction
+from service.store.entities import add_aliases, alias_keys, resolve_entity, resolve_place
+from service.store.models import Article, Claim, ClaimHistory, ClaimMention, Entity, EntityAlias, utcnow
+
+MAX_ID = 2**62
+
+
+class EditError(ValueError):
+    """A field refers to something that does not exist or cannot be applied; ``field`` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def date_interval(value: str) -> cal.Value:
+    """A TIMEX3 day/week/month/year value with its interval."""
+    try:
+        if "-W" in value:
+            y, w = value.split("-W")
+            return cal.week(dt.date.fromisocalendar(int(y), int(w), 1))
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 3:
+            return cal.day(dt.date(*parts))
+        if len(parts) == 2:
+            return cal.month(parts[0], parts[1])
+        return cal.year(parts[0])
+    except ValueError as exc:
+        raise EditError("date", f"Not a valid date value: {value}") from exc
+
+
+def _entity_by_id(field: str, value: int, kinds: tuple[str, ...]) -> Entity:
+    entity = Entity.get_or_none(Entity.id == value) if 0 < value < MAX_ID else None
+    if entity is None or entity.kind not in kinds:
+        raise EditError(field, f"No {'/'.join(kinds)} entity with id {value}.")
+    return entity
+
+
+def speaker_entity(value) -> Entity:
+    """A speaker given by entity id, or by name (found by name/alias, else created)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _entity_by_id("speaker", value, ("person", "organization"))
+    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        raise EditError("speaker", "Give an entity id or a name.")
+    return resolve_entity(kind="person", name=value.strip())
+
+
+def place_entity(value) -> Entity:
+    """A place given by entity id, a stored place name, or a gazetteer name."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _entity_by_id("place", value, ("place",))
+    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        raise EditError("place", "Give an entity id or a place name.")
+    place = lookup_place(value)
+    if place is not None:
+        return resolve_place(place, as_written=value.strip())
+    keys = list(alias_keys(value, (), "place"))
+    found = (
+        Entity.select().join(EntityAlias).where((Entity.kind == "place") & EntityAlias.key.in_(keys)).first()
+    )
+    if found is None:
+        raise EditError("place", f"Unknown place: {value}")
+    return found
+
+
+def _field_values(data: dict, *, anchor: dt.date | None) -> dict:
+    """Column values for the API fields in ``data`` (speaker/place resolved, date expanded)."""
+    out: dict = {}
+    for name in ("speaker_role", "verb", "verb_class", "quote", "quote_type"):
+        if name in data:
+            out[name] = data[name]
+    if "speaker" in data:
+        out["speaker"] = speaker_entity(data["speaker"]).id if data["speaker"] is not None else None
+    if "place" in data:
+        out["place"] = place_entity(data["place"]).id if data["place"] is not None else None
+    if "date" in data:
+        date = data["date"]
+        v = date_interval(date["value"]) if date else None
+        out |= {
+            "date_value": v.value if v else None,
+            "date_granularity": v.granularity if v else None,
+            "date_from": v.date_from if v else None,
+            "date_to": v.date_to if v else None,
+            "date_source": "manual" if v else None,
+            "sort_date": v.date_from if v else (anchor or dt.date.today()),
+        }
+    if "review" in data:
+        review = data["review"] or {}
+        reviewed_at = review.get("reviewed_at")
+        out |= {
+            "review_rating": review.get("rating"),
+            "review_explanation": review.get("explanation"),
+            "review_url": review.get("url"),
+            "reviewed_at": _naive_utc(reviewed_at) if review else None,
+        }
+    return out
+
+
+def _naive_utc(value: dt.datetime | None) -> dt.datetime:
+    if value is None:
+        return utcnow()
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value.replace(microsecond=0)
+
+
+def _jsonable(value):
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def _search_text(claim: Claim) -> str:
+    speaker = Entity.get_or_none(Entity.id == claim.speaker_id) if claim.speaker_id else None
+    return claim_search_text(claim.quote, speaker.name if speaker else None, claim.speaker_role)
+
+
+def create_claim(data: dict, *, key_id: str | None) -> Claim:
+    """Store a manual claim (e.g. from a fact-checker); every given field counts as manual."""
+    with write_transaction():
+        article = None
+        if data.get("article_id") is not None:
+            article = (
+                Article.get_or_none(Article.id == data["article_id"]) if data["article_id"] < MAX_ID else None
+            )
+            if article is None:
+                raise EditError("article_id", f"No article with id {data['article_id']}.")
+        anchor = article.anchor_date if article else dt.date.today()
+        values = _field_values({"date": None, **data}, anchor=anchor)
+        now = utcnow()
+        claim = Claim(
+            article=article, origin="manual", confidence=1.0, created_at=now, updated_at=now, **values
+        )
+        claim.manual_fields = sorted(k for k in data if k != "article_id" and data[k] is not None)
+        claim.search_text = _search_text(claim)
+        claim.save(force_insert=True)
+        ClaimHistory.create(
+            claim=claim.id, changes={"created": [None, "manual"]}, key_id=key_id, changed_at=now
+        )
+    return claim
+
+
+def update_claim(claim_id: int, data: dict, *, key_id: str | None) -> Claim | None:
+    """Apply a correction; records {field: [old, new]} in history and marks the fields manual."""
+    with write_transaction():
+        claim = Claim.get_or_none(Claim.id == claim_id) if 0 < claim_id < MAX_ID else None
+        if claim is None:
+            return None
+        anchor = claim.article.anchor_date if claim.article_id else claim.sort_date
+        values = _field_values(data, anchor=anchor)
+        changes = {}
+        for column, new in values.items():
+            old = getattr(claim, f"{column}_id" if column in ("speaker", "place") else column)
+            if _jsonable(old) != _jsonable(new):
+                changes[column] = [_jsonable(old), _jsonable(new)]
+                setattr(claim, column, new)
+        if not changes:
+            return claim
+        claim.manual_fields = sorted(set(claim.manual_fields or []) | set(data))
+        claim.search_text = _search_text(claim)
+        claim.updated_at = utcnow()
+        claim.save()
+        ClaimHistory.create(claim=claim.id, changes=changes, key_id=key_id, changed_at=claim.updated_at)
+    return claim
+
+
+def merge_entities(duplicate_id: int, *, into: int) -> Entity:
+    """Move every alias, claim and mention of ``duplicate_id`` to ``into`` and delete the duplicate."""
+    with write_transaction():
+        target = _entity_by_id("into", into, ("person", "organization", "place"))
+        dup = Entity.get_or_none(Entity.id == duplicate_id) if 0 < duplicate_id < MAX_ID else None
+        if dup is None:
+            raise LookupError(duplicate_id)
+        if dup.id == target.id or dup.kind != target.kind:
+            raise EditError("into", "Merge into a different entity of the same kind.")
+        keys = alias_keys(dup.name, [a.alias for a in dup.aliases], dup.kind)
+        add_aliases(target.id, keys)
+        Claim.update(speaker=target.id).where(Claim.speaker == dup.id).execute()
+        Claim.update(place=target.id).where(Claim.place == dup.id).execute()
+        ClaimMention.update(entity=target.id).where(ClaimMention.entity == dup.id).execute()
+        dup.delete_instance()
+    return target

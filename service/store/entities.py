@@ -1,0 +1,141 @@
+"""Speakers and places as shared entities: one row per person, organization or place."""
+
+from __future__ import annotations
+
+from service.store import sql
+from service.store.models import Entity, EntityAlias, utcnow
+from service.text.hindi import fold
+
+
+def alias_keys(name: str, aliases: tuple[str, ...] | list[str], kind: str) -> dict[str, str]:
+    """Folded key → written form, for the name, its aliases and (persons) the surname."""
+    forms = [name, *aliases]
+    tokens = name.split()
+    # A person is referred to by surname alone in later paragraphs and other articles.
+    if kind == "person" and len(tokens) >= 2:
+        forms.append(tokens[-1])
+    name_tokens = set(fold(name).split())
+    keys: dict[str, str] = {}
+    for form in forms:
+        key = fold(form)
+        # A bare title ("स्वास्थ्य मंत्री") names a person only inside one article: across
+        # articles it is another minister. A person's alias must carry part of the name.
+        if kind == "person" and not name_tokens & set(key.split()):
+            continue
+        if key and key not in keys:
+            keys[key] = form.strip()
+    return keys
+
+
+_ENTITY_COLUMNS = '"id", "kind", "name", "key", "country", "lat", "lon", "gazetteer_id"'
+
+
+def _entity(row) -> Entity | None:
+    if row is None:
+        return None
+    keys = ("id", "kind", "name", "key", "country", "lat", "lon", "gazetteer_id")
+    return Entity(**dict(zip(keys, row, strict=True)))
+
+
+def _lookup(kind: str, main_key: str, alias_keys_: list[str]) -> Entity | None:
+    entity = _entity(
+        sql.one(f'SELECT {_ENTITY_COLUMNS} FROM "entity" WHERE "kind" = ? AND "key" = ?', (kind, main_key))
+    )
+    if entity or not alias_keys_:
+        return entity
+    # Only multi-word aliases identify someone; an alias shared by two entities decides nothing.
+    marks = ", ".join("?" * len(alias_keys_))
+    rows = sql.execute(
+        'SELECT DISTINCT a."entity_id" FROM "entity_alias" a JOIN "entity" e ON e."id" = a."entity_id" '
+        f'WHERE e."kind" = ? AND a."key" IN ({marks}) LIMIT 2',
+        (kind, *alias_keys_),
+    ).fetchall()
+    if len(rows) != 1:
+        return None
+    return _entity(sql.one(f'SELECT {_ENTITY_COLUMNS} FROM "entity" WHERE "id" = ?', (rows[0][0],)))
+
+
+def add_aliases(entity_id: int, keys: dict[str, str]) -> None:
+    sql.insert_ignore(
+        EntityAlias._meta.table_name,
+        ("entity_id", "alias", "key"),
+        [(entity_id, a, k) for k, a in keys.items()],
+    )
+
+
+def resolve_entity(*, kind: str, name: str, aliases=(), **attributes) -> Entity:
+    """The entity named ``name`` (or one of its aliases), created when unknown.
+
+    Must run inside the caller's transaction. A concurrent creator of the same entity (on
+    PostgreSQL; SQLite writers are serialized) is absorbed by the unique (kind, key) index:
+    ON CONFLICT DO NOTHING, then read the winner's row.
+    """
+    keys = alias_keys(name, aliases, kind)
+    main_key = fold(name)
+    # Multi-word aliases identify someone; a one-word name (a surname) is looked up among
+    # aliases too, and only counts when exactly one entity carries it.
+    lookup_keys = [k for k in keys if " " in k or k == main_key]
+    entity = _lookup(kind, main_key, lookup_keys)
+    if entity is None:
+        entity = Entity(kind=kind, name=name.strip(), key=main_key, created_at=utcnow(), **attributes)
+        columns = ("kind", "name", "key", "country", "lat", "lon", "gazetteer_id", "created_at")
+        row = sql.one(
+            'INSERT INTO "entity" ("kind", "name", "key", "country", "lat", "lon", "gazetteer_id", "created_at") '
+            'VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING "id"',
+            tuple(getattr(entity, c) for c in columns),
+        )
+        if row:
+            entity.id = row[0]
+        else:
+            entity = _lookup(kind, main_key, [])
+    add_aliases(entity.id, keys)
+    return entity
+
+
+def resolve_place(place, *, as_written: str | None = None) -> Entity:
+    """The place entity for a gazetteer ``Place``; keyed by its gazetteer id.
+
+    ``as_written`` (the article's spelling, e.g. वॉनसान for geonames' वोनसान) becomes an alias.
+    """
+    entity = _entity(
+        sql.one(
+            f'SELECT {_ENTITY_COLUMNS} FROM "entity" WHERE "kind" = ? AND "gazetteer_id" = ?',
+            ("place", place.id),
+        )
+    )
+    if entity:
+        if as_written:
+            add_aliases(entity.id, {fold(as_written): as_written.strip()})
+        return entity
+    entity = resolve_entity(
+        kind="place",
+        name=place.name,
+        aliases=tuple(a for a in (getattr(place, "name_en", None),) if a),
+        country=place.country or None,
+        lat=place.lat,
+        lon=place.lon,
+        gazetteer_id=place.id,
+    )
+    if as_written:
+        add_aliases(entity.id, {fold(as_written): as_written.strip()})
+    return entity
+
+
+class EntityResolver:
+    """Resolves the entities of one article, each distinct speaker or place once."""
+
+    def __init__(self) -> None:
+        self._speakers: dict[tuple, Entity] = {}
+        self._places: dict[tuple, Entity] = {}
+
+    def speaker(self, *, kind: str, name: str, aliases: tuple[str, ...]) -> Entity:
+        key = (kind, name, aliases)
+        if key not in self._speakers:
+            self._speakers[key] = resolve_entity(kind=kind, name=name, aliases=aliases)
+        return self._speakers[key]
+
+    def place(self, place, *, as_written: str | None) -> Entity:
+        key = (place.id, as_written)
+        if key not in self._places:
+            self._places[key] = resolve_place(place, as_written=as_written)
+        return self._places[key]

@@ -1,0 +1,50 @@
+"""Database schema creation and versioned migrations (playhouse.migrate)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from playhouse.migrate import SchemaMigrator
+
+from service.store import search
+from service.store.db import database, is_sqlite
+from service.store.models import ALL_MODELS, SchemaVersion
+
+# Version of the schema the models describe. A change to the models adds a function to
+# MIGRATIONS that takes a database at version N-1 to N (with playhouse.migrate operations).
+SCHEMA_VERSION = 1
+MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {}
+
+
+def _table_exists(name: str) -> bool:
+    schema = None
+    if not is_sqlite():
+        # peewee looks in "public" by default; deployments may set another search_path.
+        schema = database.execute_sql("SELECT current_schema()").fetchone()[0]
+    return database.table_exists(name, schema=schema)
+
+
+def current_version() -> int:
+    if not _table_exists(SchemaVersion._meta.table_name):
+        return 0
+    row = SchemaVersion.select().order_by(SchemaVersion.version.desc()).first()
+    return row.version if row else 0
+
+
+def migrate_database() -> int:
+    """Create missing tables or migrate an older schema; returns the version now in place."""
+    with database.atomic():
+        version = current_version()
+        if version == 0:
+            database.create_tables(ALL_MODELS, safe=True)
+            search.install()
+            SchemaVersion.create(version=SCHEMA_VERSION)
+            return SCHEMA_VERSION
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(f"database schema v{version} is newer than this code (v{SCHEMA_VERSION})")
+        search.install()  # idempotent: full-text objects for databases made before them
+        migrator = SchemaMigrator.from_database(database.obj)
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[step](migrator)
+            SchemaVersion.create(version=step)
+    return SCHEMA_VERSION

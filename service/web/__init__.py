@@ -1,0 +1,1 @@
+"""HTTP plumbing shared by the blueprints: errors, cursors, security, limits, caching, logs, export formats. No extractors, no database."""
