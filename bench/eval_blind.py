@@ -2,8 +2,8 @@
 
 Usage: python bench/eval_blind.py [--sets 9,10] [--show-misses] [--json]
 Gold files: bench/data/corpus_gold.jsonl (sets 1–8) and bench/data/blind/set*.jsonl; they hold
-no text: texts are joined by id from ../shared/eval/corpus.jsonl and corpus2.jsonl. Set 11 is
-the held-out batch: its misses are never printed, so no rule can be written from it.
+no text: texts are joined by id from ../shared/eval/corpus.jsonl and corpus2.jsonl. Sets 11 and
+13 are held out: their misses are never printed, so no rule can be written from them.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from service.app import create_app  # noqa: E402
 
 EVAL = Path("/work/shared/eval")
 DATA = Path(__file__).resolve().parent / "data"
-HELD_OUT = {11}
+HELD_OUT = {11, 13}
 KEYS = [
     "date_gold", "date_pred", "date_found", "date_right", "date_missed", "claim_gold", "claim_pred",
     "claim_found", "claim_missed", "claim_date_gold", "claim_date_right", "claim_place_gold",
