@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 # All patterns are written in *folded* form (see service.hindi.fold_with_map: no nukta, ॉ→ो,
 # chandrabindu→anusvara) because the extractor matches on folded text.
@@ -17,7 +19,14 @@ _P = r"(?:\s+(?:भी|ही|तो))?\s+"  # emphatic particle between a noun 
 _DI = r"(?:दी|दिया|दिए|दिये|दे\s+दी|दे\s+दिया|दे\s+दिए)"
 _KI = r"(?:की|किया|किए|किये|कीं|कर\s+दी|कर\s+दिया|कर\s+दिए)"
 _LAGA = r"(?:लगाया|लगाए|लगाये|लगाई|लगा\s+दिया)"
-_JATA = r"(?:जताई|जताया|जताए|जताये|जताते\s+हुए\s+कहा|व्यक्त\s+की|व्यक्त\s+किया|जाहिर\s+की|जाहिर\s+किया)"
+_JATA = (
+    r"(?:जताई|जताया|जताए|जताये|जताते\s+हुए\s+कहा|व्यक्त\s+की|व्यक्त\s+किया|जाहिर\s+की|जाहिर\s+किया"
+    r"|प्रकट\s+की|प्रकट\s+किया)"
+)
+# Imperfective light verbs (the subject takes no ने: "वे मांग कर रहे हैं कि …").
+_KI_IMPF = r"(?:करते|करती|करता|कर\s+(?:रहे|रही|रहा|चुके|चुकी|चुका))"
+_DI_IMPF = r"(?:देते|देती|देता|दे\s+(?:रहे|रही|रहा|चुके|चुकी|चुका))"
+_LAGA_IMPF = r"(?:लगाते|लगाती|लगाता|लगा\s+(?:रहे|रही|रहा|चुके|चुकी|चुका))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,81 +44,84 @@ class Verb:
     direct: bool = False
 
 
-# (pattern, Verb). Order matters: longer phrases first so that "चेतावनी दी" wins over nothing.
-_ENTRIES: list[tuple[str, Verb]] = [
-    (r"जानकारी" + _P + _DI, Verb("जानकारी दी", "statement", "object")),
-    # "X ने घटना की जानकारी <recipient> को दी"; a recipient with organization, role and name is long
-    (r"जानकारी(?:\s+\S+){1,12}?\s+को" + _P + _DI, Verb("जानकारी दी", "statement", "object")),
-    (r"स्पष्ट" + _P + _KI, Verb("स्पष्ट किया", "statement", "object")),
-    (r"(?:चेतावनी" + _P + _DI + r"|चेताया)", Verb("चेतावनी दी", "warning", "object")),
-    (r"(?:धमकी" + _P + _DI + r"|धमकाया)", Verb("धमकी दी", "threat", "object")),
-    (r"आरोप" + _P + _LAGA, Verb("आरोप लगाया", "accusation", "object")),
-    (r"शिकायत" + _P + _KI, Verb("शिकायत की", "accusation", "object")),
-    (r"दावा" + _P + _KI, Verb("दावा किया", "claim", "object")),
-    (r"(?:इनकार|इंकार)" + _P + _KI, Verb("इनकार किया", "denial", "object")),
-    (r"खारिज" + _P + _KI, Verb("खारिज किया", "denial", "object")),
-    (r"खंडन" + _P + _KI, Verb("खंडन किया", "denial", "object")),
-    (r"घोषणा" + _P + _KI, Verb("घोषणा की", "announcement", "object")),
-    (r"ऐलान" + _P + _KI, Verb("ऐलान किया", "announcement", "object")),
-    (r"पेशकश" + _P + _KI, Verb("पेशकश की", "announcement", "object")),
-    (r"मांग" + _P + _KI, Verb("मांग की", "demand", "object")),
-    (r"अपील" + _P + _KI, Verb("अपील की", "appeal", "object")),
-    (r"आग्रह" + _P + _KI, Verb("आग्रह किया", "appeal", "object")),
-    (r"अनुरोध" + _P + _KI, Verb("अनुरोध किया", "appeal", "object")),
-    (r"आह्वान" + _P + _KI, Verb("आह्वान किया", "appeal", "object")),
-    (r"सुझाव" + _P + _DI, Verb("सुझाव दिया", "appeal", "object")),
-    (r"सलाह" + _P + _DI, Verb("सलाह दी", "appeal", "object")),
-    (r"पुष्टि" + _P + _KI, Verb("पुष्टि की", "confirmation", "object")),
-    (r"(?:स्वीकार" + _P + _KI + r"|स्वीकारा)", Verb("स्वीकार किया", "confirmation", "object")),
-    (r"निर्देश" + _P + _DI, Verb("निर्देश दिए", "instruction", "object")),
-    (r"आदेश" + _P + _DI, Verb("आदेश दिया", "instruction", "object")),
-    (r"आश्वासन" + _P + _DI, Verb("आश्वासन दिया", "statement", "object")),
-    (r"भरोसा" + _P + r"(?:दिलाया|दिया)", Verb("भरोसा दिलाया", "statement", "object")),
-    (
-        r"(?:चिंता|उम्मीद|आशंका|नाराजगी|आपत्ति|खुशी|दुख|आभार|विश्वास|संभावना|शोक|रोष)" + _P + _JATA,
-        Verb("जताया", "statement", "object"),
-    ),
-    (r"जोर" + _P + _DI, Verb("जोर दिया", "statement", "object")),
-    (r"खुशखबरी" + _P + _DI, Verb("खुशखबरी दी", "announcement", "object")),
-    (r"तर्क" + _P + _DI, Verb("तर्क दिया", "statement", "clause")),
-    # "सवालों का जवाब दिया", "मामलों की सूचना दी" have no content of their own: only a कि-clause
-    # or a quote counts.
-    (r"सूचना" + _P + _DI, Verb("सूचना दी", "statement", "clause")),
-    (r"जवाब" + _P + _DI, Verb("जवाब दिया", "statement", "clause")),
-    (r"ट्वीट" + _P + _KI, Verb("ट्वीट किया", "written", "clause", inline=True)),
-    (r"पोस्ट" + _P + _KI, Verb("पोस्ट किया", "written", "clause", inline=True)),
-    (r"(?:लिखा|लिखी)", Verb("लिखा", "written", "clause", inline=True)),
-    (
-        r"(?:कहते|कहती|कहता|कह\s+(?:रहे|रही|रहा|चुके|चुकी|चुका))(?!\s+हुए)",
-        Verb("कहा", "statement", "clause", direct=True),
-    ),
-    (
-        r"(?:बताते|बताती|बताता|बता\s+(?:रहे|रही|रहा|चुके|चुकी|चुका))(?!\s+हुए)",
-        Verb("बताया", "statement", "clause", direct=True),
-    ),
-    (r"(?:कहा|कही|कहे)", Verb("कहा", "statement", "object", inline=True)),
-    (r"(?:बताया|बताई|बताए|बताये)", Verb("बताया", "statement", "object", inline=True)),
-    (r"पूछा", Verb("पूछा", "statement", "clause")),
-    (r"सवाल" + _P + r"(?:किया|उठाया|दागा|खड़ा\s+किया)", Verb("सवाल उठाया", "statement", "clause")),
-    (r"आश्वस्त" + _P + _KI, Verb("आश्वस्त किया", "statement", "clause")),
-    (r"माना", Verb("माना", "statement", "clause")),
-    (r"(?:फैसला|निर्णय)" + _P + r"(?:किया|लिया)", Verb("फैसला किया", "announcement", "clause")),
-]
+_DATA = Path(__file__).resolve().parent / "data"
+# What follows a noun to make a reporting verb (चेतावनी दी, घोषणा की); the TSV names them by key.
+LIGHT_VERBS = {
+    "DI": _P + _DI,
+    "KI": _P + _KI,
+    "LAGA": _P + _LAGA,
+    "JATA": _P + _JATA,
+    "KO_DI": r"(?:\s+\S+){1,12}?\s+को" + _P + _DI,  # "जानकारी <recipient> को दी"; recipients are long
+    "DILA": _P + r"(?:दिलाया|दिया)",
+    "UTHA": _P + r"(?:किया|उठाया|दागा|खड़ा\s+किया)",
+    "LI": _P + r"(?:किया|लिया)",
+    "JARI": _P + r"जारी" + _P + _KI,  # "चेतावनी जारी की", "बयान जारी किया"
+    "KI_IMPF": _P + _KI_IMPF,
+    "DI_IMPF": _P + _DI_IMPF,
+    "LAGA_IMPF": _P + _LAGA_IMPF,
+}
+_FLAGS = frozenset(["inline", "direct", "no_participle"])
 
-# Lemma for a few inflected noun+verb phrases whose lemma depends on the noun (चिंता जताई).
-_JATA_NOUN = re.compile(r"^(\S+)")
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """One line of reporting_verbs.tsv: its surface forms, regex and lexicon entry."""
+
+    forms: tuple[str, ...]
+    light: str
+    verb: Verb
+    no_participle: bool
+    example: str
+
+    @property
+    def pattern(self) -> str:
+        alts = "|".join(re.escape(f).replace("\\ ", r"\s+") for f in self.forms)
+        body = f"(?:{alts})" + ("" if self.light == "-" else LIGHT_VERBS[self.light])
+        return body + (r"(?!\s+हुए)" if self.no_participle else "")
+
+
+def read_verb_table(path: Path) -> list[VerbEntry]:
+    """Rows of a reporting-verb TSV (see its header); comment lines start with #."""
+    rows = []
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    for line in lines[1:]:  # the first is the column header
+        forms, light, lemma, vclass, content, flags, example = (line.split("\t") + [""] * 7)[:7]
+        flagset = frozenset(f for f in flags.split(",") if f)
+        if (
+            light not in LIGHT_VERBS
+            and light != "-"
+            or not flagset <= _FLAGS
+            or content not in ("object", "clause")
+        ):
+            raise ValueError(f"{path.name}: bad row {line!r}")
+        verb = Verb(lemma, vclass, content, inline="inline" in flagset, direct="direct" in flagset)
+        rows.append(VerbEntry(tuple(forms.split("|")), light, verb, "no_participle" in flagset, example))
+    return rows
+
+
+def _verb_tables() -> list[VerbEntry]:
+    """The shipped table, then any reporting_verbs*.tsv in $TATHYA_LEXICON_DIR (a local extension)."""
+    rows = read_verb_table(_DATA / "reporting_verbs.tsv")
+    extra = os.environ.get("TATHYA_LEXICON_DIR")
+    if extra:
+        for path in sorted(Path(extra).glob("reporting_verbs*.tsv")):
+            rows += read_verb_table(path)
+    return rows
+
+
+VERB_TABLE = _verb_tables()
 
 # An auxiliary after the verb (दिए हैं कि): whole words only, or "है" would stop inside "हैं".
 _AUX = r"(?:\s+(?:है|हैं|था|थी|थे|थीं)" + NOT_AFTER + ")?"
 VERB_RE = re.compile(
     NOT_BEFORE
     + "(?:"
-    + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(_ENTRIES))
+    + "|".join(f"(?P<v{i}>{row.pattern})" for i, row in enumerate(VERB_TABLE))
     + ")"
     + NOT_AFTER
     + _AUX
 )
-VERBS: list[Verb] = [v for _, v in _ENTRIES]
+VERBS: list[Verb] = [row.verb for row in VERB_TABLE]
 
 # A reporting verb in the passive voice (कहा गया, बताया जा रहा है) has no speaker of its own.
 PASSIVE_AFTER = re.compile(
@@ -127,12 +139,12 @@ def verb_of(match: re.Match[str]) -> Verb:
 
 
 def lemma_of(match: re.Match[str]) -> str:
-    """Canonical lemma phrase of a match (the noun is kept for जताई-type phrases)."""
-    verb = verb_of(match)
-    if verb.lemma == "जताया":
-        noun = _JATA_NOUN.match(match.group(match.lastgroup))
-        return f"{noun.group(1)} जताई" if noun else "जताया"
-    return verb.lemma
+    """Canonical lemma phrase of a match; a ``{noun}`` in the table's lemma is the matched noun
+    (चिंता जताई, चेतावनी जारी की)."""
+    lemma = verb_of(match).lemma
+    if "{noun}" in lemma:
+        return lemma.replace("{noun}", match.group(match.lastgroup).split()[0])
+    return lemma
 
 
 # "X का कहना है कि", "X का आरोप है कि", "X की मांग है कि"
@@ -148,14 +160,8 @@ GENITIVE_PRONOUN_RE = re.compile(
     + NOT_AFTER
 )
 GENITIVE_NOUNS = frozenset("कहना आरोप दावा मानना मांग शिकायत तर्क".split())
-# First word of every verb phrase above: sentences without any of them skip the big regex.
-FIRST_WORDS = frozenset(
-    """जानकारी स्पष्ट चेतावनी चेताया धमकी धमकाया आरोप शिकायत दावा इनकार इंकार खारिज खंडन घोषणा ऐलान पेशकश
-    मांग अपील आग्रह अनुरोध आह्वान सुझाव सलाह पुष्टि स्वीकार स्वीकारा निर्देश आदेश आश्वासन भरोसा चिंता उम्मीद
-    आशंका नाराजगी आपत्ति खुशी दुख आभार विश्वास संभावना शोक रोष जोर ट्वीट पोस्ट लिखा लिखी कहा कही कहे बताया
-    बताई बताए बताये पूछा माना फैसला निर्णय सवाल आश्वस्त सूचना खुशखबरी तर्क जवाब कहते कहती कहता कह बताते
-    बताती बताता बता""".split()
-)
+# First word of every verb phrase: sentences without any of them skip the big regex (derived).
+FIRST_WORDS = frozenset(form.split()[0] for row in VERB_TABLE for form in row.forms)
 GENITIVE_LEMMA = {
     "कहना": ("कहा", "statement"),
     "मानना": ("माना", "statement"),

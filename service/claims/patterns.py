@@ -19,6 +19,7 @@ from service.claims.content import (
     verb_matches,
 )
 from service.claims.speaker_book import EntityBook
+from service.claims.subjects import direct_subject
 
 _B, _A = lx.NOT_BEFORE, lx.NOT_AFTER
 _PRE_QUOTE = re.compile(r"[”’\"']\s*,\s*$")
@@ -180,7 +181,7 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
             conf = 0.6
             obj_start = ag.end()
         elif verb.direct:
-            sp = _direct_subject(ctx, book, s, m.start())
+            sp = direct_subject(ctx, book, s, m.start(), dates)
             if sp is None or content_after(f, m.end(), e, verb) is None:
                 continue
             ent, role, np_s, conf, obj_start = sp[0], None, sp[1], 0.6, m.start()
@@ -274,38 +275,6 @@ def _object_content(
     ):
         return None
     return (os_, oe), 0.1
-
-
-_LEAD = re.compile(
-    r"(?:(?:वहीं|वही|इधर|उधर|हालांकि|लेकिन|मगर|परंतु|साथ\s+ही|इस\s+पर|इसके\s+बाद|अब|फिर|और)\s*,?\s+)*"
-)
-_SUBJECT_PRONOUNS = frozenset(["वह", "वे", "वो"])
-# After a subject NP: a case marker or a genitive makes it no subject ("पटवारी के समर्थक …").
-_NOT_SUBJECT_NEXT = frozenset("का की के को से में पर ने तक द्वारा".split())
-
-
-def _direct_subject(ctx: Context, book: EntityBook, s: int, verb_start: int) -> tuple | None:
-    """(entity, NP start) of a sentence-initial subject that takes no ने: a pronoun (वह, वे) or
-    a person or organization this article already named ("पटवारी" after "जीतू पटवारी ने")."""
-    f = ctx.f
-    p = _LEAD.match(f, s, verb_start).end()
-    words = f[p:verb_start].split()
-    if not words:
-        return None
-    if words[0] in _SUBJECT_PRONOUNS:
-        ent = book.pronoun()
-        return (ent, p) if ent is not None else None
-    for k in range(min(4, len(words) - 1), 0, -1):
-        if words[k] in _NOT_SUBJECT_NEXT:
-            continue
-        key = " ".join(words[:k])
-        for ent in reversed(book.last):
-            if ent.key and (
-                ent.key == key or (k == 1 and ent.kind == "person" and ent.key.split()[-1] == key)
-            ):
-                book.pronoun_target(ent)
-                return ent, p
-    return None
 
 
 # A fronted object in the से case ("… करने से X ने इनकार किया"); "X के हवाले से" is a source.

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from service.text.lexicon import word_set
+
 # Folded forms throughout (ॉ→ो, no nukta): the extractor works on folded text.
 _TOKEN = re.compile(r"\S+")
 # Words that cannot be inside a speaker NP: postpositions that end an adverbial, participles,
@@ -29,17 +31,7 @@ SKIP_PRONOUNS = frozenset("मैंने हमने आपने तुम�
 
 HONORIFICS = frozenset("डो. डो डा. श्री श्रीमती सुश्री प्रो. मौलाना साध्वी स्वामी".split())
 # Role heads: the role ends at the last of them, the name follows (रूसी विदेश मंत्री | सर्गेई लावरोव).
-ROLE_HEADS = frozenset(
-    """मंत्री मुख्यमंत्री प्रधानमंत्री उपमुख्यमंत्री राष्ट्रपति उपराष्ट्रपति राज्यपाल सचिव महासचिव निदेशक अध्यक्ष
-    उपाध्यक्ष नगराध्यक्ष प्रवक्ता सदस्य सांसद विधायक महापौर मेयर कलेक्टर आयुक्त कमिश्नर अधिकारी प्रभारी
-    डीसीपी एसपी एसएसपी डीएसपी एसडीओपी एसीपी डीआइजी आइजी टीआइ टीआई एसआइ एसआई एएसआइ एएसआई सीएम पीएम
-    सीईओ चेयरमैन प्रबंधक संचालक प्रमुख चीफ सहायक न्यायाधीश जज वकील अधिवक्ता डाक्टर डोक्टर चिकित्सक
-    माइक्रोबायोलोजिस्ट विशेषज्ञ वैज्ञानिक प्रोफेसर प्राचार्य कप्तान कोच नेता राजदूत डायरेक्टर समकक्ष पार्षद सरपंच
-    कमांडर जनरल थानेदार सुपरिटेंडेंट अधीक्षक उपायुक्त संयोजक सचेतक संरक्षक सुप्रीमो पत्नी पति भाई बहन
-    पिता मां बेटा बेटी बेटे पुत्र पुत्री चाचा मामा फूफा दादा शिकायतकर्ता पीड़ित पीडित मृतक छात्र दूत गवर्नर
-    न्यायमूर्ति महाधिवक्ता कुलपति कुलसचिव अभिनेता अभिनेत्री एक्टर क्रिकेटर खिलाडी लेखक पत्रकार उद्योगपति
-    व्यापारी विक्रेता निवासी रहवासी मैनेजर इंस्पेक्टर प्राध्यापक शिक्षक शिक्षिका फरियादी आरोपी आरोपित""".split()
-)
+ROLE_HEADS = word_set("claims", "role_heads.txt")
 _RESIDENT = frozenset(["निवासी", "रहवासी"])
 # Last words of a locality: "माया शर्मा निवासी संतबाग कालोनी" names the person before निवासी.
 _LOCALITY_ENDS = frozenset(

@@ -1,0 +1,22 @@
+"""Say-verbs without ने: the subject noun phrase is the speaker (cases in cases/direct_subjects.yaml)."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from service.pipeline import extract
+
+DAY = dt.date(2026, 3, 10)
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "direct_subjects.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES["cases"], ids=[c["id"] for c in CASES["cases"]])
+def test_direct_subject(case):
+    claims = extract(case["text"], published=DAY, today=DAY).claims
+    if case["speaker"] is None:
+        assert claims == []
+        return
+    got = [(c.speaker_name, c.quote) for c in claims]
+    assert any(name == case["speaker"] and case["quote"] in quote for name, quote in got), got
