@@ -39,8 +39,8 @@ STRESS = {
 
 
 def stress() -> None:
+    from service.ingest import MAX_EXTRACT_CHARS
     from service.pipeline import extract
-    from service.store.articles import MAX_EXTRACT_CHARS
 
     for name, text in STRESS.items():
         text = text[:MAX_EXTRACT_CHARS]

@@ -28,7 +28,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from service.store.articles import content_hash  # noqa: E402
+from service.ingest import content_hash  # noqa: E402
 from service.text.hindi import nfc  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "eval" / "corpus.jsonl"

@@ -40,9 +40,9 @@ def build(db: Path, claims: int) -> None:
         db.unlink()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "TATHYA_WARM_GAZETTEER": "0"}
     t0 = time.perf_counter()
-    cmd = [str(BIN / "flask"), "--app", "wsgi", "synth", "--claims", str(claims), "--seed", "1"]
+    cmd = [str(BIN / "python"), "bench/synth.py", "--claims", str(claims), "--seed", "1"]
     out = subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
-    print(f"synth --claims {claims} --seed 1: {time.perf_counter() - t0:.1f} s  ({out.strip()})")
+    print(f"bench/synth.py --claims {claims} --seed 1: {time.perf_counter() - t0:.1f} s  ({out.strip()})")
 
 
 def _has_claims(con) -> bool:
@@ -112,38 +112,30 @@ def in_process(db: Path, p: dict, rounds: int) -> dict[str, tuple[float, float]]
 
 def plans(db: Path, p: dict) -> None:
     """EXPLAIN QUERY PLAN of the SQL the four views run (the indexes were chosen from these)."""
-    from service.store import claim_query, search
-    from service.store.models import Claim
-    from service.store.timeline import claim_counts  # noqa: F401 - same conditions as below
-
-    f = claim_query.ClaimFilter
     import datetime as dt
 
+    from service.store import claim_query, search, timeline
+    from service.store.claim_filter import ClaimFilter as f
+    from service.store.db import database
+
     cases = {
-        "a": claim_query.ordered(
-            claim_query.filtered(
-                claim_query.conditions(
-                    f(speaker=str(p["speaker"]), from_=dt.date(2024, 1, 1), to=dt.date(2024, 12, 31))
-                )
-            ),
+        "a": claim_query.page_sql(
+            f(speaker=str(p["speaker"]), from_=dt.date(2024, 1, 1), to=dt.date(2024, 12, 31)),
             order="asc",
-        ).limit(51),
-        "b": claim_query.ordered(
-            claim_query.filtered(claim_query.conditions(f(place=str(p["place"])))), order="desc"
-        ).limit(51),
+            limit=51,
+        ),
+        "b": claim_query.page_sql(f(place=str(p["place"])), order="desc", limit=51),
         # A common word: FTS5 walks its doclist by (sort_date, id) rowid, newest first, and stops.
         "c": (
             f"SELECT rowid, rowid & {search.ID_MASK} FROM claim_fts WHERE claim_fts MATCH ? "
             "ORDER BY rowid DESC LIMIT ?",
             [search.fts_query(search.tokens(p["word"])), 51],
         ),
-        "d": Claim.select(Claim.sort_date, Claim.verb_class)
-        .where(Claim.speaker == p["speaker"])
-        .group_by(Claim.sort_date, Claim.verb_class),
+        "d": timeline.counts_sql(f(speaker=str(p["speaker"]))),
     }
     for name, query in cases.items():
-        sql, params = query if isinstance(query, tuple) else query.sql()
-        rows = Claim._meta.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+        sql, params = query
+        rows = database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
         print(f"  plan {name}: " + " | ".join(r[-1] for r in rows))
 
 

@@ -10,10 +10,9 @@ import click
 import marshmallow as ma
 from flask import Flask
 
-from service import synth
 from service.api.schemas import ArticleInSchema
 from service.dates import resolver as dates
-from service.store.articles import NewArticle, ingest_article
+from service.ingest import NewArticle, ingest_article
 from service.store.db import database
 
 
@@ -100,4 +99,3 @@ def resolve_dates_command(text, reference):
 def init_app(app: Flask) -> None:
     app.cli.add_command(ingest_command)
     app.cli.add_command(resolve_dates_command)
-    synth.init_app(app)

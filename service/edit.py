@@ -5,21 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 from service.dates import calendar as cal
+from service.errors import EditError
 from service.places.finder import lookup_place
 from service.store.articles import claim_search_text
 from service.store.db import write_transaction
 from service.store.entities import add_aliases, alias_keys, resolve_entity, resolve_place
-from service.store.models import Article, Claim, ClaimHistory, ClaimMention, Entity, EntityAlias, utcnow
-
-MAX_ID = 2**62
-
-
-class EditError(ValueError):
-    """A field refers to something that does not exist or cannot be applied; ``field`` names it."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
+from service.store.models import (
+    Article,
+    Claim,
+    ClaimHistory,
+    ClaimMention,
+    Entity,
+    EntityAlias,
+    find,
+    get,
+    utcnow,
+)
 
 
 def date_interval(value: str) -> cal.Value:
@@ -39,7 +40,7 @@ def date_interval(value: str) -> cal.Value:
 
 
 def _entity_by_id(field: str, value: int, kinds: tuple[str, ...]) -> Entity:
-    entity = Entity.get_or_none(Entity.id == value) if 0 < value < MAX_ID else None
+    entity = find(Entity, value)
     if entity is None or entity.kind not in kinds:
         raise EditError(field, f"No {'/'.join(kinds)} entity with id {value}.")
     return entity
@@ -129,9 +130,7 @@ def create_claim(data: dict, *, key_id: str | None) -> Claim:
     with write_transaction():
         article = None
         if data.get("article_id") is not None:
-            article = (
-                Article.get_or_none(Article.id == data["article_id"]) if data["article_id"] < MAX_ID else None
-            )
+            article = find(Article, data["article_id"])
             if article is None:
                 raise EditError("article_id", f"No article with id {data['article_id']}.")
         anchor = article.anchor_date if article else dt.date.today()
@@ -149,12 +148,10 @@ def create_claim(data: dict, *, key_id: str | None) -> Claim:
     return claim
 
 
-def update_claim(claim_id: int, data: dict, *, key_id: str | None) -> Claim | None:
+def update_claim(claim_id: int, data: dict, *, key_id: str | None) -> Claim:
     """Apply a correction; records {field: [old, new]} in history and marks the fields manual."""
     with write_transaction():
-        claim = Claim.get_or_none(Claim.id == claim_id) if 0 < claim_id < MAX_ID else None
-        if claim is None:
-            return None
+        claim = get(Claim, claim_id)
         anchor = claim.article.anchor_date if claim.article_id else claim.sort_date
         values = _field_values(data, anchor=anchor)
         changes = {}
@@ -176,10 +173,8 @@ def update_claim(claim_id: int, data: dict, *, key_id: str | None) -> Claim | No
 def merge_entities(duplicate_id: int, *, into: int) -> Entity:
     """Move every alias, claim and mention of ``duplicate_id`` to ``into`` and delete the duplicate."""
     with write_transaction():
+        dup = get(Entity, duplicate_id)
         target = _entity_by_id("into", into, ("person", "organization", "place"))
-        dup = Entity.get_or_none(Entity.id == duplicate_id) if 0 < duplicate_id < MAX_ID else None
-        if dup is None:
-            raise LookupError(duplicate_id)
         if dup.id == target.id or dup.kind != target.kind:
             raise EditError("into", "Merge into a different entity of the same kind.")
         keys = alias_keys(dup.name, [a.alias for a in dup.aliases], dup.kind)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from service import pipeline
-from service.store.articles import claim_search_text, save_claim_draft, save_extraction
+from service.store.articles import claim_search_text, save_claim_draft, save_dates
 from service.store.db import write_transaction
 from service.store.entities import EntityResolver
-from service.store.models import Article, Claim, ClaimMention, DateMention
+from service.store.models import Article, Claim, ClaimMention, DateMention, get
 
 # API field (as listed in Claim.manual_fields) → the columns it owns.
 FIELD_COLUMNS = {
@@ -51,15 +50,13 @@ def _refresh(kept: Claim, fresh: Claim) -> None:
     fresh.delete_instance()
 
 
-def reprocess_article(article_id: int, *, today: dt.date | None = None) -> Article | None:
+def reprocess_article(article_id: int, *, today: dt.date | None = None) -> Article:
     """Replace the article's dates and extracted claims with a fresh extraction.
 
     Claims with origin ``manual`` or any manually corrected field are kept; a re-extracted
     claim at the same span refreshes only the fields nobody corrected. One write transaction.
     """
-    article = Article.get_or_none(Article.id == article_id) if 0 < article_id < 2**62 else None
-    if article is None:
-        return None
+    article = get(Article, article_id)
     extraction = pipeline.extract(
         article.text[: article.body_end],
         published=_published(article),
@@ -78,7 +75,7 @@ def reprocess_article(article_id: int, *, today: dt.date | None = None) -> Artic
         article.extractor_version = pipeline.EXTRACTOR_VERSION
         article.extraction_error = extraction.error
         article.save()
-        save_extraction(article, dataclasses.replace(extraction, claims=[]))
+        save_dates(article, extraction.dates)
         resolver = EntityResolver()
         for draft in extraction.claims:
             fresh = save_claim_draft(article, draft, resolver=resolver)

@@ -107,7 +107,7 @@ def test_oversized_body_is_413_before_it_is_read(client):
 def test_one_megabyte_article_is_accepted_and_extraction_is_capped(client):
     # Policy: bodies up to MAX_CONTENT_LENGTH (2 MB) are stored whole; dates and claims come from
     # the first store.MAX_EXTRACT_CHARS characters, and extraction_error says so.
-    from service.store.articles import MAX_EXTRACT_CHARS
+    from service.ingest import MAX_EXTRACT_CHARS
 
     text = ""
     n = 0

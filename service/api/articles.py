@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import operator
-
 import marshmallow as ma
 from flask import request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from service.api.schemas import ArticleInSchema, ArticlePageSchema, ArticleQuerySchema, ArticleSchema
-from service.store.articles import NewArticle, ingest_article
-from service.store.db import database
-from service.store.models import Article
-from service.store.serialize import article_dict, article_summary
-from service.text.hindi import spellings
-from service.web.cursors import CursorError, decode_cursor, encode_cursor
+from service.ingest import NewArticle, ingest_article
+from service.store import articles
+from service.store.models import Article, get
+from service.store.serialize import article_summary
+from service.web.cursors import decode_keyset, encode_cursor
 from service.web.errors import documents_errors, json_response
 
 blp = Blueprint("articles", __name__, url_prefix="/v1/articles", description="Hindi news articles")
@@ -70,29 +66,9 @@ class Articles(MethodView):
     @documents_errors(blp, 400)
     def get(self, limit, cursor, from_=None, to=None, q=None):
         """List articles, newest anchor date first"""
-        query = Article.select().order_by(Article.anchor_date.desc(), Article.id.desc())
-        if from_:
-            query = query.where(Article.anchor_date >= from_)
-        if to:
-            query = query.where(Article.anchor_date <= to)
-        if q:
-            # Texts are stored as sent: match every spelling (peewee escapes LIKE wildcards).
-            matches = [Article.title.contains(s) | Article.text.contains(s) for s in sorted(spellings(q))]
-            query = query.where(functools.reduce(operator.or_, matches))
-        if cursor:
-            try:
-                anchor, last_id = decode_cursor("articles", cursor)
-            except (CursorError, ValueError):
-                abort(400, message="Invalid cursor.", errors={"query": {"cursor": ["Invalid cursor."]}})
-            query = query.where(
-                (Article.anchor_date < anchor) | ((Article.anchor_date == anchor) & (Article.id < last_id))
-            )
-        rows = list(query.limit(limit + 1))
-        next_cursor = None
-        if len(rows) > limit:
-            rows = rows[:limit]
-            last = rows[-1]
-            next_cursor = encode_cursor("articles", [last.anchor_date.isoformat(), last.id])
+        after = decode_keyset("articles", cursor)
+        rows, next_key = articles.list_articles(limit=limit, after=after, from_=from_, to=to, q=q)
+        next_cursor = encode_cursor("articles", next_key) if next_key else None
         return json_response({"items": [article_summary(a) for a in rows], "next_cursor": next_cursor})
 
     @blp.doc(requestBody=REQUEST_BODY)
@@ -105,7 +81,7 @@ class Articles(MethodView):
         result = ingest_article(submission)
         article = result.article
         headers = {"Location": url_for("articles.ArticleById", article_id=article.id)}
-        payload = article_dict(article, dates=result.dates, claims=result.claims)
+        payload = articles.article_dict(article, dates=result.dates, claims=result.claims)
         return json_response(payload, 201 if result.created else 200, headers)
 
 
@@ -115,19 +91,10 @@ class ArticleById(MethodView):
     @documents_errors(blp, 404)
     def get(self, article_id):
         """Get one article with its dates and claims"""
-        return json_response(article_dict(_get_or_404(article_id)))
+        return json_response(articles.article_dict(get(Article, article_id)))
 
     @blp.response(204)
     @documents_errors(blp, 401, 404)
     def delete(self, article_id):
         """Delete an article with its dates and claims"""
-        with database.atomic():
-            article = _get_or_404(article_id)
-            article.delete_instance(recursive=True, delete_nullable=True)
-
-
-def _get_or_404(article_id: int) -> Article:
-    article = Article.get_or_none(Article.id == article_id)
-    if article is None:
-        abort(404, message=f"No article with id {article_id}.")
-    return article
+        articles.delete_article(article_id)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Response, current_app, g, request, stream_with_context, url_for
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from service import edit as claim_edit
 from service.api.claim_schemas import (
@@ -16,10 +18,13 @@ from service.api.claim_schemas import (
     HistoryListSchema,
 )
 from service.api.schemas import ClaimSchema
+from service.places.finder import lookup_place
 from service.store import claim_query
-from service.store.models import Article, Claim, ClaimHistory
+from service.store.articles import article_url
+from service.store.claim_filter import FILTER_FIELDS, ClaimFilter, as_id
+from service.store.claim_rows import claim_text, dumps
 from service.web import export
-from service.web.cursors import CursorError, decode_cursor, encode_cursor
+from service.web.cursors import decode_keyset, encode_cursor
 from service.web.errors import documents_errors, json_response
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims", description="Who said what, when and where")
@@ -41,22 +46,15 @@ NOT_MODIFIED = {"description": "Not Modified (If-None-Match matched the ETag)"}
 _ACCEPT = {"application/x-ndjson": "ndjson", "application/ndjson": "ndjson", "text/csv": "csv"}
 
 
-def filter_from(args: dict) -> claim_query.ClaimFilter:
-    return claim_query.ClaimFilter(**{k: args.get(k) for k in claim_query.FILTER_FIELDS})
-
-
-def decode_keyset(kind: str, cursor: str | None) -> list | None:
-    """The keyset inside a cursor; a foreign or tampered cursor is a 400."""
-    if not cursor:
-        return None
-    try:
-        values = decode_cursor(kind, cursor)
-        if len(values) != 2 or not isinstance(values[0], str) or not isinstance(values[1], int):
-            raise CursorError("Invalid cursor.")
-        claim_query.ordered(Claim.select(), order="asc", after=values)  # validates the date
-    except (CursorError, ValueError):
-        abort(400, message="Invalid cursor.", errors={"query": {"cursor": ["Invalid cursor."]}})
-    return values
+def filter_from(args: dict) -> ClaimFilter:
+    """The claim filter of a request's arguments; a place name is resolved through the gazetteer
+    here, so that the store never reads it."""
+    flt = ClaimFilter(**{k: args.get(k) for k in FILTER_FIELDS})
+    if flt.place and as_id(flt.place) is None:
+        place = lookup_place(flt.place)
+        if place is not None:
+            flt = replace(flt, place_gazetteer_id=place.id)
+    return flt
 
 
 def negotiated(explicit: str | None, choices: dict[str, str]) -> str:
@@ -87,14 +85,14 @@ class Claims(MethodView):
             if disposition:
                 response.headers["Content-Disposition"] = disposition
             return response
-        page = claim_query.page(flt, order=order, limit=limit, after=after, count=count, raw=True)
+        page = claim_query.page(flt, order=order, limit=limit, after=after, total=count)
         # Same bytes as json_response({"items": ..., "next_cursor": ..., "total"?}), claims
-        # encoded once per row value (claim_query.claim_text).
-        items = ",".join(claim_query.claim_text(r) for r in page.rows)
+        # encoded once per row value (claim_rows.claim_text).
+        items = ",".join(claim_text(r) for r in page.rows)
         next_cursor = encode_cursor(kind, page.next_key) if page.next_key else None
-        body = f'{{"items":[{items}],"next_cursor":{claim_query.dumps(next_cursor)}'
+        body = f'{{"items":[{items}],"next_cursor":{dumps(next_cursor)}'
         if count:
-            body += f',"total":{claim_query.dumps(page.total)}'
+            body += f',"total":{dumps(page.total)}'
         return current_app.response_class((body + "}\n").encode(), mimetype="application/json")
 
     @blp.arguments(ClaimInSchema())
@@ -102,19 +100,9 @@ class Claims(MethodView):
     @documents_errors(blp, 400, 401, 422)
     def post(self, data):
         """Add a manual claim (speaker and place by id or name)"""
-        try:
-            claim = claim_edit.create_claim(data, key_id=g.get("key_id"))
-        except claim_edit.EditError as exc:
-            abort(422, message=str(exc), errors={"json": {exc.field: [str(exc)]}})
+        claim = claim_edit.create_claim(data, key_id=g.get("key_id"))
         headers = {"Location": url_for("claims.ClaimById", claim_id=claim.id)}
-        return json_response(_claim_json_or_404(claim.id), 201, headers)
-
-
-def _claim_json_or_404(claim_id: int) -> dict:
-    claim = claim_query.claim_by_id(claim_id)
-    if claim is None:
-        abort(404, message=f"No claim with id {claim_id}.")
-    return claim
+        return json_response(claim_query.claim_by_id(claim.id), 201, headers)
 
 
 @blp.route("/<int:claim_id>")
@@ -126,12 +114,11 @@ class ClaimById(MethodView):
     @documents_errors(blp, 404, 422)
     def get(self, claim_id, format=None):
         """Get one claim (JSON, or schema.org ClaimReview as application/ld+json)"""
-        claim = _claim_json_or_404(claim_id)
+        claim = claim_query.claim_by_id(claim_id)
         if negotiated(format, {"application/ld+json": "jsonld"}) != "jsonld":
             return json_response(claim)
-        article = Article.get_or_none(Article.id == claim["article_id"]) if claim["article_id"] else None
         claim_url = url_for("claims.ClaimById", claim_id=claim_id, _external=True)
-        body = export.claim_review(claim, article_url=article.url if article else None, claim_url=claim_url)
+        body = export.claim_review(claim, article_url=article_url(claim["article_id"]), claim_url=claim_url)
         response = json_response(body)
         response.mimetype = "application/ld+json"
         return response
@@ -141,13 +128,8 @@ class ClaimById(MethodView):
     @documents_errors(blp, 400, 401, 404, 422)
     def patch(self, data, claim_id):
         """Correct a claim (speaker, quote, date, place, verdict…); the change is kept in history"""
-        try:
-            claim = claim_edit.update_claim(claim_id, data, key_id=g.get("key_id"))
-        except claim_edit.EditError as exc:
-            abort(422, message=str(exc), errors={"json": {exc.field: [str(exc)]}})
-        if claim is None:
-            abort(404, message=f"No claim with id {claim_id}.")
-        return json_response(_claim_json_or_404(claim_id))
+        claim_edit.update_claim(claim_id, data, key_id=g.get("key_id"))
+        return json_response(claim_query.claim_by_id(claim_id))
 
 
 @blp.route("/<int:claim_id>/history")
@@ -157,9 +139,4 @@ class ClaimHistoryView(MethodView):
     @documents_errors(blp, 404)
     def get(self, claim_id):
         """Every change to a claim: when, which fields (old → new), by which API key"""
-        _claim_json_or_404(claim_id)
-        rows = ClaimHistory.select().where(ClaimHistory.claim == claim_id).order_by(ClaimHistory.id)
-        items = [
-            {"changed_at": h.changed_at.isoformat(), "changes": h.changes, "key_id": h.key_id} for h in rows
-        ]
-        return json_response({"items": items})
+        return json_response({"items": claim_query.claim_history(claim_id)})

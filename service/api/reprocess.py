@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from service.api.schemas import ArticleSchema
 from service.reprocess import reprocess_article
-from service.store.serialize import article_dict
+from service.store.articles import article_dict
 from service.web.errors import documents_errors, json_response
 
 blp = Blueprint("reprocess", __name__, url_prefix="/v1/articles", description="Hindi news articles")
@@ -19,7 +19,4 @@ class Reprocess(MethodView):
     @documents_errors(blp, 401, 404)
     def post(self, article_id):
         """Re-extract an article's dates and claims with the current extractor"""
-        article = reprocess_article(article_id)
-        if article is None:
-            abort(404, message=f"No article with id {article_id}.")
-        return json_response(article_dict(article))
+        return json_response(article_dict(reprocess_article(article_id)))

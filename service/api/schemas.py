@@ -51,18 +51,6 @@ def strip_control_chars(value):
     return _CONTROL_CHARS.sub("", value) if isinstance(value, str) else value
 
 
-class ErrorSchema(ma.Schema):
-    """The one error shape of every 4xx and 5xx response."""
-
-    code = fields.Integer(required=True, metadata={"description": "HTTP status code"})
-    status = fields.String(required=True, metadata={"description": "HTTP status name"})
-    message = fields.String(metadata={"description": "What went wrong, for humans"})
-    errors = fields.Dict(
-        metadata={"description": "Field-level messages by location: {json: {field: [message]}}"}
-    )
-    request_id = fields.String(metadata={"description": "Echo of X-Request-ID, for support"})
-
-
 class AnchorSchema(ma.Schema):
     value = fields.Date(required=True)
     source = fields.String(

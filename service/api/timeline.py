@@ -9,9 +9,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from service.api.claim_schemas import TimelineQuerySchema, TimelineSchema
-from service.api.claims import NOT_MODIFIED, decode_keyset, filter_from
+from service.api.claims import NOT_MODIFIED, filter_from
 from service.store import timeline
-from service.web.cursors import encode_cursor
+from service.web.cursors import decode_keyset, encode_cursor
 from service.web.errors import documents_errors
 
 blp = Blueprint("timeline", __name__, url_prefix="/v1/timeline", description="Claims on a timeline")

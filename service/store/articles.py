@@ -1,127 +1,106 @@
-"""Storing an article with everything extracted from it, in one transaction."""
+"""The articles repository: an article with its date mentions and claims, in one transaction."""
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import logging
-from dataclasses import dataclass
+import functools
+import operator
 
 import peewee as pw
 
-from service import pipeline
-from service.store import claim_query, sql
-from service.store.db import write_transaction
+from service.store import claim_query, serialize, sql
+from service.store.db import database, write_transaction
 from service.store.entities import EntityResolver
-from service.store.models import Article, Claim, ClaimMention, DateMention, utcnow
-from service.text.hindi import fold, nfc
-from service.text.rawdump import split_dump
-
-log = logging.getLogger(__name__)
-
-# Real news articles are far shorter (the eval corpus: at most ~17,000 characters).
-MAX_EXTRACT_CHARS = 100_000
-
-
-@dataclass(frozen=True, slots=True)
-class NewArticle:
-    """A validated article submission."""
-
-    text: str
-    url: str | None = None
-    title: str | None = None
-    published_at: dt.datetime | None = None  # offset-aware or naive, as the client sent it
-    source: str | None = None
-    language: str = "hi"
-
-
-def content_hash(text: str) -> str:
-    """Identity of an article's text: the same under any Unicode normalization and spacing."""
-    return hashlib.sha256(" ".join(nfc(text).split()).encode()).hexdigest()
+from service.store.models import Article, Claim, ClaimMention, DateMention, find, get, utcnow
+from service.text.hindi import fold, spellings
 
 
 def find_existing(*, url: str | None, digest: str) -> Article | None:
+    """The stored article with this url or this content hash, if any."""
     row = sql.one('SELECT "id" FROM "article" WHERE "content_hash" = ? OR "url" = ? LIMIT 1', (digest, url))
     return Article.get_by_id(row[0]) if row else None
 
 
-@dataclass(frozen=True, slots=True)
-class IngestResult:
-    """The stored article; for a new one, also what was extracted (to answer without a read-back)."""
-
-    article: Article
-    created: bool
-    dates: list | None = None
-    claims: list[dict] | None = None
-
-
-def ingest_article(submission: NewArticle, *, today: dt.date | None = None) -> IngestResult:
-    """Store ``submission`` unless it is already known.
-
-    Extraction runs before the write transaction so the write lock is held only for the
-    inserts; the existence check is repeated inside it, and a unique-index conflict with a
-    concurrent identical POST resolves to the stored article.
-    """
-    # Stored as sent: every offset we return must slice the client's own text. Identity (the
-    # dedupe hash) ignores how it was normalized (NFC, or क़…य़ precomposed) and spaced.
-    text = submission.text
-    layout = split_dump(text)
-    url = submission.url or layout.url
-    digest = content_hash(text)
-    existing = find_existing(url=url, digest=digest)
-    if existing:
-        return IngestResult(existing, created=False)
-    published = submission.published_at.date() if submission.published_at else None
-    body = text[: layout.body_end]
-    # Extraction time grows with length (and faster than linearly on some inputs): a long text
-    # is stored whole, but dates and claims come from its first MAX_EXTRACT_CHARS only.
-    extraction = pipeline.extract(
-        body[:MAX_EXTRACT_CHARS], published=published, today=today or dt.date.today()
-    )
-    if len(body) > MAX_EXTRACT_CHARS and not extraction.error:
-        extraction.error = (
-            f"truncated: extracted from the first {MAX_EXTRACT_CHARS} of {len(body)} characters"
+def list_articles(
+    *, limit: int, after: list | None = None, from_=None, to=None, q: str | None = None
+) -> tuple[list[Article], list | None]:
+    """(up to ``limit`` articles, newest anchor date first, next keyset [iso anchor, id])."""
+    query = Article.select().order_by(Article.anchor_date.desc(), Article.id.desc())
+    if from_:
+        query = query.where(Article.anchor_date >= from_)
+    if to:
+        query = query.where(Article.anchor_date <= to)
+    if q:
+        # Texts are stored as sent: match every spelling (peewee escapes LIKE wildcards).
+        matches = [Article.title.contains(s) | Article.text.contains(s) for s in sorted(spellings(q))]
+        query = query.where(functools.reduce(operator.or_, matches))
+    if after is not None:
+        anchor, last_id = after
+        query = query.where(
+            (Article.anchor_date < anchor) | ((Article.anchor_date == anchor) & (Article.id < last_id))
         )
+    rows = list(query.limit(limit + 1))
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]
+    return rows[:limit], [last.anchor_date.isoformat(), last.id]
+
+
+def delete_article(article_id: int) -> None:
+    """Delete an article with its date mentions and claims; ``NotFound`` when there is none."""
+    with database.atomic():
+        get(Article, article_id).delete_instance(recursive=True, delete_nullable=True)
+
+
+def article_dict(a: Article, *, dates: list | None = None, claims: list[dict] | None = None) -> dict:
+    """The full Article of DESIGN.md: summary, text, dates and claims.
+
+    ``dates`` (domain mentions) and ``claims`` (API dicts) may be passed in when they are
+    at hand (just ingested); otherwise they are read (two queries).
+    """
+    out = serialize.article_summary(a)
+    out["text"] = a.text
+    out["body_end"] = a.body_end
+    if dates is None:
+        dates = DateMention.select().where(DateMention.article == a.id).order_by(DateMention.start)
+    out["dates"] = [serialize.date_mention_dict(m) for m in dates]
+    out["claims"] = claim_query.claims_of_article(a.id) if claims is None else claims
+    return out
+
+
+def article_url(article_id: int | None) -> str | None:
+    """The url of a stored article (None without one)."""
+    article = find(Article, article_id) if article_id else None
+    return article.url if article else None
+
+
+def insert_article(article: Article, *, dates: list, drafts: list) -> tuple[Article, list[dict] | None]:
+    """Insert an unsaved ``article`` with its date mentions and claims in one write transaction.
+
+    Returns (the new article, its claims as API dicts), or (the stored article, None) when its
+    url or content hash is already known: checked again inside the transaction, and a
+    unique-index conflict with a concurrent identical insert resolves to the stored article.
+    """
     try:
         with write_transaction():
-            existing = find_existing(url=url, digest=digest)
+            existing = find_existing(url=article.url, digest=article.content_hash)
             if existing:
-                return IngestResult(existing, created=False)
-            article = Article(
-                url=url,
-                content_hash=digest,
-                title=submission.title,
-                text=text,
-                body_end=layout.body_end,
-                language=submission.language or "hi",
-                source=submission.source,
-                published_at=submission.published_at.isoformat() if submission.published_at else None,
-                anchor_date=extraction.anchor.value,
-                anchor_source=extraction.anchor.source,
-                ingested_at=utcnow(),
-                extractor_version=pipeline.EXTRACTOR_VERSION,
-                extraction_error=extraction.error,
-            )
+                return existing, None
             article.id = sql.insert_rows(
                 "article", _ARTICLE_COLUMNS, [_db_row(article, _ARTICLE_COLUMNS)], returning_id=True
             )[0]
-            claims = save_extraction(article, extraction)
+            save_dates(article, dates)
+            claims = save_claims(article, drafts)
     except pw.IntegrityError:
-        existing = find_existing(url=url, digest=digest)
+        existing = find_existing(url=article.url, digest=article.content_hash)
         if existing is None:
             raise
-        return IngestResult(existing, created=False)
-    if extraction.error:
-        log.error("extraction failed for article %s: %s", article.id, extraction.error)
-    return IngestResult(article, created=True, dates=extraction.dates, claims=claims)
+        return existing, None
+    return article, claims
 
 
-def save_extraction(article: Article, extraction: pipeline.Extraction) -> list[dict]:
-    """Insert the date mentions and claims of ``article`` (inside the caller's transaction).
-
-    Returns the claims as API dicts (read back in the same transaction). Claims go in with
-    one multi-row INSERT: peewee spends more time building an INSERT than SQLite running it.
-    """
+def save_dates(article: Article, dates: list) -> None:
+    """Insert the date mentions of ``article`` (inside the caller's transaction), one multi-row
+    INSERT: peewee spends more time building an INSERT than SQLite running it."""
     sql.insert_rows(
         DateMention._meta.table_name,
         ("article_id", "start", "end", "text", "value", "granularity", "date_from", "date_to", "warnings"),
@@ -137,10 +116,9 @@ def save_extraction(article: Article, extraction: pipeline.Extraction) -> list[d
                 sql.iso(m.date_to),
                 sql.as_json(list(m.warnings)),
             )
-            for m in extraction.dates
+            for m in dates
         ],
     )
-    return save_claims(article, extraction.claims)
 
 
 def save_claims(article: Article, drafts) -> list[dict]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from service.store import sql
-from service.store.models import Entity, EntityAlias, utcnow
+from peewee import fn
+
+from service.store import serialize, sql
+from service.store.models import Claim, Entity, EntityAlias, utcnow
 from service.text.hindi import fold
 
 
@@ -139,3 +141,60 @@ class EntityResolver:
         if key not in self._places:
             self._places[key] = resolve_place(place, as_written=as_written)
         return self._places[key]
+
+
+def attach_place_aliases(claims: list[dict]) -> list[dict]:
+    """Fill ``place.aliases`` (every spelling seen, e.g. वॉनसान beside वोनसान) with one query."""
+    places = {c["place"]["id"]: c["place"] for c in claims if c.get("place")}
+    if not places:
+        return claims
+    aliases: dict[int, list[str]] = {place_id: [] for place_id in places}
+    marks = ", ".join("?" * len(places))
+    rows = sql.execute(
+        f'SELECT "entity_id", "alias" FROM "{EntityAlias._meta.table_name}" '
+        f'WHERE "entity_id" IN ({marks}) ORDER BY "id"',
+        list(places),
+    )
+    for entity_id, alias in rows:
+        aliases[entity_id].append(alias)
+    for claim in claims:
+        if claim.get("place"):
+            claim["place"]["aliases"] = [
+                a for a in aliases[claim["place"]["id"]] if a != claim["place"]["name"]
+            ]
+    return claims
+
+
+def list_entities(
+    *, limit: int, after: int | None = None, kind: str | None = None, q: str | None = None
+) -> tuple[list[Entity], int | None]:
+    """(up to ``limit`` entities by id after ``after``, the last id when there are more);
+    ``q`` matches any name or alias, folded (spelling-variant tolerant)."""
+    query = Entity.select().order_by(Entity.id)
+    if kind:
+        query = query.where(Entity.kind == kind)
+    if q:
+        matching = EntityAlias.select(EntityAlias.entity).where(EntityAlias.key.contains(fold(q)))
+        query = query.where(Entity.key.contains(fold(q)) | Entity.id.in_(matching))
+    if after is not None:
+        query = query.where(Entity.id > after)
+    rows = list(query.limit(limit + 1))
+    return (rows[:limit], rows[limit - 1].id) if len(rows) > limit else (rows, None)
+
+
+def entity_detail(e: Entity) -> dict:
+    # Speakers and places use their own (…, sort_date, id) index: count, min and max read no rows.
+    column = Claim.place if e.kind == "place" else Claim.speaker
+    count, first, last = (
+        Claim.select(fn.COUNT(Claim.id), fn.MIN(Claim.sort_date), fn.MAX(Claim.sort_date))
+        .where(column == e.id)
+        .tuples()
+        .get()
+    )
+    aliases = EntityAlias.select(EntityAlias.alias).where(EntityAlias.entity == e.id).order_by(EntityAlias.id)
+    return serialize.entity_dict(e) | {
+        "aliases": [a.alias for a in aliases],
+        "claim_count": count,
+        "first_claim_date": str(first) if first else None,
+        "last_claim_date": str(last) if last else None,
+    }

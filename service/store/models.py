@@ -7,7 +7,25 @@ import json
 
 import peewee as pw
 
+from service.errors import NotFound
 from service.store.db import database
+
+# Ids are 64-bit on both backends; a larger path or query value names nothing (and must not
+# reach the driver, which would overflow).
+MAX_ID = 2**62
+
+
+def find(model, record_id: int):
+    """The ``model`` row with this id, or None (an id out of range included)."""
+    return model.get_or_none(model.id == record_id) if 0 < record_id < MAX_ID else None
+
+
+def get(model, record_id: int):
+    """The ``model`` row with this id; ``NotFound`` otherwise."""
+    found = find(model, record_id)
+    if found is None:
+        raise NotFound(model.__name__.lower(), record_id)
+    return found
 
 
 def utcnow() -> dt.datetime:

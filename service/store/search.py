@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from peewee import SQL, Expression, NodeList, fn
-
 from service.store.db import database, is_sqlite
-from service.store.models import Claim
 from service.text.hindi import fold
 
 # Devanagari letters and signs (danda excluded) plus word characters: one search token.
@@ -136,14 +133,13 @@ def rare_ids(words: list[str]) -> list[int] | None:
     return None
 
 
-def prefilter(words: list[str]) -> Expression:
-    """A cheap superset of the matches: each folded token occurs in search_text (instr/strpos)."""
-    find = fn.instr if is_sqlite() else fn.strpos
-    conds = [find(Claim.search_text, w) > 0 for w in words]
-    out = conds[0]
-    for cond in conds[1:]:
-        out &= cond
-    return out
+def prefilter_sql(words: list[str]) -> tuple:
+    """(sql, *params): a cheap superset of the matches, each folded token occurring in
+    search_text (instr/strpos)."""
+    find = "instr" if is_sqlite() else "strpos"
+    mark = database.param
+    part = " AND ".join(f'({find}("t1"."search_text", {mark}) > 0)' for _ in words)
+    return (f"({part})", *words)
 
 
 def ordered_ids(
@@ -171,8 +167,8 @@ def matches(search_text: str, words: list[str]) -> bool:
     return all(w in have for w in words)
 
 
-def condition(words: list[str]) -> Expression:
-    """A WHERE condition on Claim matching every token.
+def condition_sql(words: list[str]) -> tuple:
+    """(sql, *params): a condition on ``claim AS t1`` matching every token.
 
     A rare word set becomes ``id IN (ids)`` (few rows to sort) on both backends. A common one:
     SQLite, a correlated FTS probe so the planner can walk the (…, sort_date, id) index and stop
@@ -183,19 +179,15 @@ def condition(words: list[str]) -> Expression:
     absent word made PostgreSQL scan the whole index (8 s at 1M claims).
     """
     if not words:
-        return SQL("1 = 1")
+        return ("(1 = 1)",)
+    mark = database.param
     ids = rare_ids(words)
     if ids is not None:
-        return Claim.id.in_(ids) if ids else SQL("1 = 0")
+        return (f'("t1"."id" IN ({", ".join([mark] * len(ids))}))', *ids) if ids else ("(1 = 0)",)
     if is_sqlite():
-        probe = SQL(
-            "EXISTS (SELECT 1 FROM claim_fts WHERE claim_fts MATCH ? AND claim_fts.rowid = "
-            "((ifnull(CAST(julianday(",
-            (fts_query(words),),
-        )
-        day = SQL(f") AS INTEGER) - {_DAY0}, -1) << {KEY_BITS}) + ")
-        return NodeList((probe, Claim.sort_date, day, Claim.id, SQL("))")), glue="")
-    simple = SQL("'simple'")
-    return prefilter(words) & Expression(
-        fn.to_tsvector(simple, Claim.search_text), "@@", fn.plainto_tsquery(simple, " ".join(words))
-    )
+        key = key_sql('"t1"."sort_date"', '"t1"."id"')
+        probe = f"EXISTS (SELECT 1 FROM claim_fts WHERE claim_fts MATCH {mark} AND claim_fts.rowid = {key})"
+        return (probe, fts_query(words))
+    substrings, *params = prefilter_sql(words)
+    match = f"(to_tsvector('simple', \"t1\".\"search_text\") @@ plainto_tsquery('simple', {mark}))"
+    return (f"({substrings} AND {match})", *params, " ".join(words))

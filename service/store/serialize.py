@@ -1,8 +1,8 @@
-"""Plain-dict views of stored rows, shaped as the API's schemas (lean: no schema dump)."""
+"""Plain-dict views of stored rows, shaped as the API's schemas (lean: no schema dump; no reads)."""
 
 from __future__ import annotations
 
-from service.store.models import Article, DateMention
+from service.store.models import Article, DateMention, Entity
 
 
 def _iso(value) -> str | None:
@@ -23,6 +23,18 @@ def date_mention_dict(m: DateMention) -> dict:
     }
 
 
+def entity_dict(e: Entity) -> dict:
+    return {
+        "id": e.id,
+        "kind": e.kind,
+        "name": e.name,
+        "country": e.country,
+        "lat": e.lat,
+        "lon": e.lon,
+        "gazetteer_id": e.gazetteer_id,
+    }
+
+
 def article_summary(a: Article) -> dict:
     return {
         "id": a.id,
@@ -36,23 +48,3 @@ def article_summary(a: Article) -> dict:
         "extractor_version": a.extractor_version,
         "extraction_error": a.extraction_error,
     }
-
-
-def article_dict(a: Article, *, dates: list | None = None, claims: list[dict] | None = None) -> dict:
-    """The full Article of DESIGN.md: summary, text, dates and claims.
-
-    ``dates`` (domain mentions) and ``claims`` (API dicts) may be passed in when they are
-    at hand (just ingested); otherwise they are read (two queries).
-    """
-    from service.store.claim_query import (
-        claims_of_article,  # local: claim_query imports queries imports serialize
-    )
-
-    out = article_summary(a)
-    out["text"] = a.text
-    out["body_end"] = a.body_end
-    if dates is None:
-        dates = DateMention.select().where(DateMention.article == a.id).order_by(DateMention.start)
-    out["dates"] = [date_mention_dict(m) for m in dates]
-    out["claims"] = claims_of_article(a.id) if claims is None else claims
-    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from itsdangerous import BadSignature, URLSafeSerializer
 
 # Cursors are not secrets; the signature only makes tampered or foreign cursors detectable.
@@ -24,3 +26,27 @@ def decode_cursor(kind: str, token: str, *, secret: str = _DEFAULT_SECRET) -> li
     if not isinstance(values, list):
         raise CursorError("Invalid cursor.")
     return values
+
+
+def decode_keyset(kind: str, token: str | None) -> list | None:
+    """The [iso date, id] keyset inside a cursor (None without one); CursorError when invalid."""
+    if not token:
+        return None
+    values = decode_cursor(kind, token)
+    if len(values) != 2 or not isinstance(values[0], str) or not isinstance(values[1], int):
+        raise CursorError("Invalid cursor.")
+    try:
+        dt.date.fromisoformat(values[0])
+    except ValueError as exc:
+        raise CursorError("Invalid cursor.") from exc
+    return values
+
+
+def decode_id(kind: str, token: str | None) -> int | None:
+    """The last id inside an id-ordered cursor (None without one); CursorError when invalid."""
+    if not token:
+        return None
+    values = decode_cursor(kind, token)
+    if len(values) != 1 or not isinstance(values[0], int):
+        raise CursorError("Invalid cursor.")
+    return values[0]

@@ -1,4 +1,4 @@
-"""The one JSON error shape for every 4xx and 5xx response."""
+"""The one JSON error shape for every 4xx and 5xx response, and the one map of domain errors."""
 
 from __future__ import annotations
 
@@ -6,10 +6,38 @@ import functools
 import http
 import json
 
+import marshmallow as ma
 from flask import g
-from flask_smorest import Api
+from flask_smorest import Api, abort
+from marshmallow import fields
+from werkzeug.exceptions import HTTPException
 
-from service.api.schemas import ErrorSchema
+from service.errors import EditError, NotFound
+from service.web.cursors import CursorError
+
+
+class ErrorSchema(ma.Schema):
+    """The one error shape of every 4xx and 5xx response."""
+
+    code = fields.Integer(required=True, metadata={"description": "HTTP status code"})
+    status = fields.String(required=True, metadata={"description": "HTTP status name"})
+    message = fields.String(metadata={"description": "What went wrong, for humans"})
+    errors = fields.Dict(
+        metadata={"description": "Field-level messages by location: {json: {field: [message]}}"}
+    )
+    request_id = fields.String(metadata={"description": "Echo of X-Request-ID, for support"})
+
+
+INVALID_CURSOR = "Invalid cursor."
+# Domain error → (status, its payload): views let these propagate; nothing else maps them.
+DOMAIN_ERRORS = {
+    NotFound: lambda exc: (404, {"message": str(exc)}),
+    EditError: lambda exc: (422, {"message": str(exc), "errors": {"json": {exc.field: [str(exc)]}}}),
+    CursorError: lambda exc: (
+        400,
+        {"message": INVALID_CURSOR, "errors": {"query": {"cursor": [INVALID_CURSOR]}}},
+    ),
+}
 
 
 class TathyaApi(Api):
@@ -27,6 +55,18 @@ class TathyaApi(Api):
         if code == 405 and hasattr(error, "valid_methods") and error.valid_methods:
             headers["Allow"] = ", ".join(error.valid_methods)
         return payload, code, headers
+
+    def init_app(self, app, *args, **kwargs):
+        super().init_app(app, *args, **kwargs)
+        for error_class, to_http in DOMAIN_ERRORS.items():
+            app.register_error_handler(error_class, functools.partial(self._domain_error, to_http))
+
+    def _domain_error(self, to_http, exc):
+        code, data = to_http(exc)
+        try:
+            abort(code, **data)
+        except HTTPException as error:
+            return self.handle_http_exception(error)
 
 
 def documents_errors(blp, *codes: int):

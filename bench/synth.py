@@ -1,20 +1,30 @@
-"""Synthetic claims for benchmarks: speakers with aliases, gazetteer places, ten years of dates."""
+"""Synthetic claims for benchmarks: speakers with aliases, gazetteer places, ten years of dates.
+
+    DATABASE_URL=sqlite:///bench/out/synth.db .venv/bin/python bench/synth.py --claims N --seed S
+
+Adds N claims (and their articles and entities) to the database DATABASE_URL names (created
+and migrated when new); prints the timings of each phase.
+"""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import hashlib
+import os
 import random
+import sys
 import time
+from pathlib import Path
 
-import click
-from flask import Flask
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.places import gazetteer
-from service.store import search, sql
-from service.store.db import database, is_sqlite
-from service.store.models import Article, Claim, Entity, EntityAlias
-from service.text.hindi import fold
+from service.places import gazetteer  # noqa: E402
+from service.store import search, sql  # noqa: E402
+from service.store.db import database, is_sqlite, open_database  # noqa: E402
+from service.store.migrations import migrate_database  # noqa: E402
+from service.store.models import Article, Claim, Entity, EntityAlias  # noqa: E402
+from service.text.hindi import fold  # noqa: E402
 
 FIRST = (
     "राहुल सुनीता अमित प्रिया विजय अनीता संजय कविता मनोज रेखा अजय पूजा सुरेश नेहा रमेश सीमा अशोक ममता दिनेश उषा".split()
@@ -190,17 +200,26 @@ def synthesize(*, claims: int, seed: int, progress=None) -> dict:
     return timings
 
 
-@click.command("synth")
-@click.option("--claims", type=click.IntRange(1, 50_000_000), default=10_000, show_default=True)
-@click.option("--seed", type=int, default=1, show_default=True)
-def synth_command(claims, seed):
-    """Fill the database with synthetic claims for benchmarks."""
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=10_000, help="claims to add (default 10000)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    args = parser.parse_args()
+    if not 1 <= args.claims <= 50_000_000:
+        parser.error("--claims must be between 1 and 50000000")
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        parser.error("set DATABASE_URL (e.g. sqlite:///bench/out/synth.db)")
+    open_database(url)
     with database.connection_context():
+        migrate_database()
         timings = synthesize(
-            claims=claims, seed=seed, progress=lambda n: click.echo(f"  {n:,} claims", err=True)
+            claims=args.claims,
+            seed=args.seed,
+            progress=lambda n: print(f"  {n:,} claims", file=sys.stderr),
         )
-    click.echo(" ".join(f"{k}={v:.1f}" for k, v in timings.items()))
+    print(" ".join(f"{k}={v:.1f}" for k, v in timings.items()))
 
 
-def init_app(app: Flask) -> None:
-    app.cli.add_command(synth_command)
+if __name__ == "__main__":
+    main()

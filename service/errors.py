@@ -1,0 +1,18 @@
+"""Domain errors any layer may raise; ``web.errors`` maps each to one HTTP status, in one place."""
+
+from __future__ import annotations
+
+
+class NotFound(LookupError):
+    """No stored record with that id; the message names the kind and id (a 404)."""
+
+    def __init__(self, kind: str, record_id: int) -> None:
+        super().__init__(f"No {kind} with id {record_id}.")
+
+
+class EditError(ValueError):
+    """A field refers to something that does not exist or cannot be applied; ``field`` names it (a 422)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
