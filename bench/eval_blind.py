@@ -105,6 +105,11 @@ def main() -> None:
             if a.show_misses and art["set"] not in HELD_OUT:
                 for m in dict.fromkeys(misses):
                     print(m)
+                for c in pred.get("claims", []):
+                    if not any(score.norm(g["quote"]) in score.claim_text(art, c) for g in art["claims"]):
+                        print(
+                            f"claim extra  {art['id']}: {c['speaker']['name']} | {c['verb']} | {c['quote'][:70]}"
+                        )
     out = {
         "sets": {s: figures(t, score) for s, t in sorted(by_set.items())},
         "outlets": {o: figures(t, score) for o, t in sorted(by_outlet.items())},

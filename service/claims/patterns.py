@@ -18,6 +18,7 @@ from service.claims.content import (
     trim,
     verb_matches,
 )
+from service.claims.joint import joint_speakers
 from service.claims.speaker_book import EntityBook
 from service.claims.subjects import direct_subject
 
@@ -223,6 +224,30 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
         out.append(
             RawClaim(ent, role, lemma, vclass, content, qtype, span, region, si, (s, np_s), conf, excluded)
         )
+        if ne is not None and ne.group() == "ने" and not via_pronoun:
+            speakers = joint_speakers(
+                ctx, book, s, np_s, ne.start(), (ent, role, np_s), dates + tuple(consumed)
+            )
+            if len(speakers) > 1:
+                out.pop()
+                for one, one_role, one_s in speakers:
+                    one_span = (min(one_s, span[0]), span[1])
+                    out.append(
+                        RawClaim(
+                            one,
+                            one_role,
+                            lemma,
+                            vclass,
+                            content,
+                            qtype,
+                            one_span,
+                            region,
+                            si,
+                            (s, one_s),
+                            conf,
+                            excluded,
+                        )
+                    )
         if content[0] >= m.start():
             consumed.append((content[0], e))
 
