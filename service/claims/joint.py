@@ -10,6 +10,8 @@ from service.claims.speakers import ORG_HEADS
 
 # What joins two speaker noun phrases inside one ने-subject.
 _JOINER = re.compile(r"\s*,\s*|\s+(?:और|एवं|तथा|व)\s+")
+# A quotation or a sentence end before the comma: "“…।”, महापौर X ने कहा" has one speaker.
+_NOT_A_NAME = re.compile(r"[।.!?\"“”‘’'()]")
 _COMMA_BEFORE = re.compile(r"\s*,\s*$")
 _MAX_SPEAKERS = 6
 
@@ -25,7 +27,7 @@ def joint_speakers(
     for _ in range(_MAX_SPEAKERS):
         comma = _COMMA_BEFORE.search(f, max(s, np_start - 4), np_start)
         got = speaker(ctx, book, s, comma.start(), "ने", dates) if comma and comma.start() > s else None
-        if got is None or got[3] or got[2] >= comma.start():
+        if got is None or got[3] or got[2] >= comma.start() or _NOT_A_NAME.search(f, got[2], comma.start()):
             break
         np_start = got[2]
     cuts = list(_JOINER.finditer(f, np_start, ne_start))
