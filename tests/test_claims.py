@@ -260,7 +260,7 @@ def test_nested_claim_needs_its_own_named_subject_and_ki():
 def test_local_district_before_speaker_is_the_claim_place():
     text = "नई दिल्ली: उत्तर बस्तर जिले में एक सभा को संबोधित करते हुए मंत्री अनीता राव ने कहा कि सड़कें बनेंगी।"
     c = one(text)
-    assert c.place is not None and c.place.name == "उत्तर बस्तर जिला" and c.place.kind == "locality"
+    assert c.place is not None and c.place.name == "उत्तर बस्तर जिला" and c.place.kind == "district"
     assert c.place.lat is None and c.place.country == "IN" and c.place_text == "उत्तर बस्तर जिले"
 
 

@@ -1,4 +1,4 @@
-"""Where a claim was made: in-clause "X में" cues, the speaker's movement cues, article datelines."""
+"""Where a claim was made: venues, in-clause "X में" cues, the speaker's movement cues, datelines."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from typing import Any
 
 from service.claims.lexicon import NOT_AFTER
 from service.claims.rules import Context, RawClaim
+from service.places import gazetteer
+from service.places.hierarchy import enclosing_before, in_country, local_kind, place_within
 from service.places.local import find_local_places
+from service.places.venues import SPEECH_EVENT_RE, find_venues, venue_place
 from service.text.hindi import source_end
 
 _UNIT = r"(?:\s+(?:शहर|जिले|जिला|नगर|गांव|राज्य|प्रांत|प्रदेश))?"
@@ -26,8 +29,17 @@ _LOCAL_MOVE = re.compile(
     r"बैठक|जनसभा|पत्रकार\s+वार्ता)|(?:जा\s+)?पहुंच|का\s+घेराव|(?:पर|के\s+(?:बाहर|सामने))\s+(?:धरना|प्रदर्शन))"
 )
 _LOCAL_IN = re.compile(r"(?:\s+क्षेत्र)?\s+में" + NOT_AFTER)
-_RANK = {"city": 0, "locality": 0, "region": 1, "country": 2}
+_NEVER = re.compile(r"(?!)")
+_RANK = {"city": 0, "locality": 0, "venue": 0, "district": 0, "region": 1, "country": 2}
 _SUBJ_PRONOUN = re.compile(r"^\s*(?:वह|वे|उन्होंने|उसने|यहां)" + NOT_AFTER)
+# "यहां" in the claim's own clause: the dateline city ("उन्होंने यहां पत्रकारों से कहा").
+_HERE = re.compile(r"(?<![\u0900-\u097f])यहां" + NOT_AFTER)
+_AGENT = re.compile(r"\s+ने" + NOT_AFTER)
+# Houses whose seat a dateline does not give: "पटना, 3 मई। … लोकसभा में" was said in New Delhi.
+_NO_DATELINE_SEAT = frozenset({"legislature", "assembly"})
+# A bare generic head refers back to the last named one of its class: "लोकसभा … सदन में",
+# "दिल्ली हाईकोर्ट … कोर्ट ने".
+_GENERIC = {"सदन": "legislature", "कोर्ट": "court", "अदालत": "court", "न्यायालय": "court"}
 
 
 def _datelines(ctx: Context, places: list[tuple[int, int, Any]]) -> list[tuple[int, Any]]:
@@ -46,7 +58,7 @@ def _datelines(ctx: Context, places: list[tuple[int, int, Any]]) -> list[tuple[i
             line_end = f.find("\n", e)
             line_end = len(f) if line_end < 0 else line_end
             if _DATELINE_BEFORE.match(f[ps:s]) and _DATELINE_AFTER.match(f[e:line_end]):
-                out.append((s, (pm.place, (pm.start, pm.end))))
+                out.append((s, (in_country(pm.place), (pm.start, pm.end))))
                 break
     return out
 
@@ -73,12 +85,31 @@ def _context_country(datelines: list[tuple[int, Any]], places: list[tuple[int, i
     return countries.pop() if len(countries) == 1 else ""
 
 
-def _local_places(ctx: Context, places: list[tuple[int, int, Any]], country: str) -> list[tuple]:
+def _src(ctx: Context, a0: int, a1: int) -> tuple[int, int]:
+    return (ctx.fmap[a0], source_end(ctx.text, ctx.fmap[a1 - 1] + 1)) if ctx.text else (a0, a1)
+
+
+class _Enclosure:
+    """The enclosing place of a venue or locality: one the text names at it, else the dateline city,
+    else the country of the article's places."""
+
+    def __init__(self, ctx: Context, places, datelines, country: str) -> None:
+        self.f = ctx.f
+        self.gaz = [(s, e, pm.place) for s, e, pm in places]
+        self.dateline = datelines[0][1][0] if datelines else None
+        self.country = gazetteer.get().by_id.get(f"cldr:{country}") if country else None
+
+    def __call__(self, place, s: int, e: int, seat_from_dateline: bool = True):
+        named = enclosing_before(self.f, s, e, self.gaz)
+        fallback = self.dateline if seat_from_dateline else None
+        return place_within(place, named or fallback or self.country)
+
+
+def _local_places(ctx: Context, places: list[tuple[int, int, Any]], country: str, where: _Enclosure) -> list:
     """(start, end, Place, source span of the named phrase) of local places, folded offsets."""
     gaz_starts = {s for s, _, _ in places}
     out = []
     dropped: set[tuple[int, int]] = set()
-    fmap = ctx.fmap
     for m in find_local_places(ctx.f, country, {e for _, e, _ in places}):
         # "इंदौर जिले": the gazetteer city (with coordinates) stays the place, as before.
         if m.antecedent in dropped or (
@@ -86,43 +117,81 @@ def _local_places(ctx: Context, places: list[tuple[int, int, Any]], country: str
         ):
             dropped.add(m.antecedent)
             continue
-        a0, a1 = m.antecedent
-        src = (fmap[a0], source_end(ctx.text, fmap[a1 - 1] + 1)) if ctx.text else (a0, a1)
+        src = _src(ctx, *m.antecedent)
         place = m.place
         if ctx.text:  # the folded text lost nukta/ॉ: name the place in the article's spelling
             words = ctx.text[src[0] : src[1]].split()
             place = replace(place, name=" ".join([*words[:-1], place.name.split()[-1]]))
-        out.append((m.start, m.end, place, src))
+        place = local_kind(place)
+        out.append((m.start, m.end, where(place, *m.antecedent, place.kind != "district"), src))
     return out
+
+
+def _venues(ctx: Context, places, taken: list[tuple[int, int]], where: _Enclosure) -> list[tuple]:
+    """(start, end, Place, source span, in-clause cue, klass) of venues; a bare "सदन" is the house
+    named last before it ("लोकसभा … सदन में")."""
+    out: list[tuple] = []
+    last: dict[str, Any] = {}  # class -> the last specific venue of it
+    for v in find_venues(ctx.f, {e for _, e, _ in places}):
+        if any(a < v.end and v.start < b for a, b in taken):
+            continue
+        src = _src(ctx, v.start, v.end)
+        generic = not v.named and v.head.text in _GENERIC
+        if generic and v.head.klass in last:
+            out.append((v.start, v.end, last[v.head.klass], src, _LOCAL_IN, v.head.klass))
+            continue
+        name = " ".join((ctx.text[src[0] : src[1]] if ctx.text else ctx.f[v.start : v.end]).split())
+        seat = v.head.klass not in _NO_DATELINE_SEAT
+        place = where(venue_place(name, v.head), v.start, v.end, seat)
+        place = (
+            replace(place, id=f"venue:{place.id[6:].split('@')[0]}@{place.within[0].id}")
+            if place.within
+            else place
+        )
+        if not generic:
+            last[v.head.klass] = place
+        cue = _LOCAL_IN if v.named or v.head.bare else _NEVER
+        out.append((v.start, v.end, place, src, cue, v.head.klass))
+    return out
+
+
+def _outside(pos: int, spans) -> bool:
+    return not any(a <= pos < b for a, b in spans)
 
 
 def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, int, Any]]) -> list[Any]:
     """Per claim: (Place, source span of the mention that placed it), or (None, None).
 
-    Places are gazetteer places and local places (``service.local_places``: "<Name> जिले", "<Name> थाना",
-    a bare "थाने" after a named station). Order: an "X में" cue before the speaker in the claim's clause
-    (the last one), then the speaker's movement cues ("X पहुंचे", "थाने जा पहुंचे", nearest, preferring
-    cities and localities), then the article's dateline.
+    Places are gazetteer places, local places (``service.places.local``) and venues
+    (``service.places.venues``). Order: a court that is the speaker ("हाईकोर्ट ने कहा"); a venue in the
+    claim's clause ("उन्होंने सदन में कहा", "प्रेस क्लब में पत्रकारों से बात करते हुए"); an "X में" cue
+    before the speaker (the last one); "यहां" in the clause (the dateline city); the speaker's cues
+    ("X पहुंचे", "X में आयोजित सभा को संबोधित करते हुए", and the places of the speaker's earlier claims:
+    a place holds for the run of statements that follows it), nearest, preferring finer places; then
+    the article's dateline.
     """
     f = ctx.f
     contents = [r.content for r in raws]
     datelines = _datelines(ctx, places)
-    cands = [(s, e, pm.place, (pm.start, pm.end), _IN, _MOVE) for s, e, pm in places]
+    cands = [(s, e, in_country(pm.place), (pm.start, pm.end), _IN, _MOVE, "") for s, e, pm in places]
     if raws:
-        local = _local_places(ctx, places, _context_country(datelines, places))
-        if local:
-            cands += [(s, e, pl, at, _LOCAL_IN, _LOCAL_MOVE) for s, e, pl, at in local]
-            cands.sort(key=lambda c: c[0])
+        country = _context_country(datelines, places)
+        where = _Enclosure(ctx, places, datelines, country)
+        local = _local_places(ctx, places, country, where)
+        cands += [(s, e, pl, at, _LOCAL_IN, _LOCAL_MOVE, "") for s, e, pl, at in local]
+        venues = _venues(ctx, places, [(s, e) for s, e, _, _ in local], where)
+        cands += [(s, e, pl, at, cue, SPEECH_EVENT_RE, k) for s, e, pl, at, cue, k in venues]
+        cands.sort(key=lambda c: c[0])
     # Movement cues, attributed to the entity named (or pronoun-referred) before the cue in its sentence.
     cues: dict[int, list[tuple[int, Any]]] = {}
     entities = {id(r.entity): r.entity for r in raws}
     si = 0
-    for s, e, place, at, _in, move in cands:
+    for s, e, place, at, _in, move, _k in cands:
         while si < len(ctx.sents) and ctx.sents[si].end <= s:
             si += 1
         if si >= len(ctx.sents) or any(cs <= s < ce for cs, ce in contents):
             continue
-        if not move.match(f, e):
+        if not (move.match(f, e) or SPEECH_EVENT_RE.match(f, e)):
             continue
         snt = ctx.sents[si]
         before = f[snt.start : s]
@@ -139,13 +208,31 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
             who = next((r.entity for r in raws if r.pre_speaker[0] <= s and e <= r.pre_speaker[1]), None)
         if who is not None:
             cues.setdefault(id(who), []).append((s, (place, at)))
-    out: list[Any] = []
+    explicit: list[Any] = []
     for r in raws:
         lo, hi = r.pre_speaker
+        end = r.span[1]
         here = None
-        for s, e, place, at, _in, _move in cands:
+        for s, e, place, at, _in, _move, _k in cands:
             if lo <= s and e <= hi and _in.match(f, e) and place.kind != "country":
                 here = (place, at)
+        # After the speaker, outside the content: a venue ("ने सदन में कहा"), a speech event, a court speaker.
+        for s, e, place, at, _in, _move, klass in cands:
+            if s < hi or e > end or not _outside(s, [r.content]):
+                continue
+            if klass == "court" and _AGENT.match(f, e) and s - hi <= 40:
+                here = (place, at)
+                break
+            if (klass and _in.match(f, e)) or SPEECH_EVENT_RE.match(f, e):
+                here = (place, at)
+        if here is None and datelines and _HERE.search(f[lo:end]) and _here_outside(f, lo, end, r.content):
+            before = [p for s, p in datelines if s <= r.span[0]]
+            here = before[-1] if before else datelines[0][1]
+        explicit.append(here)
+        if here is not None:
+            cues.setdefault(id(r.entity), []).append((r.span[0], here))
+    out: list[Any] = []
+    for r, here in zip(raws, explicit, strict=True):
         if here is None and id(r.entity) in cues:
             pos = r.span[0]
             here = min(
@@ -156,3 +243,8 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
             here = before[-1] if before else datelines[0][1]
         out.append(here if here is not None else (None, None))
     return out
+
+
+def _here_outside(f: str, lo: int, end: int, content: tuple[int, int]) -> bool:
+    """ "यहां" in the clause ``f[lo:end]`` but not inside the claim's content."""
+    return any(_outside(lo + m.start(), [content]) for m in _HERE.finditer(f[lo:end]))

@@ -55,6 +55,10 @@ class Place:
     lon: float | None
     population: int
     geonameid: int | None
+    # Enclosing places, nearest first (a venue's city, a city's country); a venue or locality takes
+    # lat/lon from the nearest enclosing place with coordinates, whose id is ``coordinates_from``.
+    within: tuple[Place, ...] = ()
+    coordinates_from: str | None = None
 
 
 @lru_cache(maxsize=100_000)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from service.places.gazetteer import Place, fold_word
 
-__all__ = ["LocalMention", "find_local_places", "local_place"]
+__all__ = ["LocalMention", "find_local_places", "local_place", "name_words"]
 
 _L = "\u0900-\u0963\u0971-\u097f"  # Devanagari letters and marks (no danda, no digits)
 _LETTERS = frozenset(chr(c) for c in [*range(0x0900, 0x0964), *range(0x0971, 0x0980)])
@@ -143,7 +143,7 @@ def local_place(name: str, country: str = "") -> Place:
     )
 
 
-def _name_words(text: str, s: int, head: str) -> list[tuple[int, int, str]]:
+def name_words(text: str, s: int) -> list[tuple[int, int, str]]:
     """Name words right before position ``s`` (text order), stopping at non-name words."""
     m = _TAIL_RE.search(text, max(0, s - 80), s)
     if m is None:
@@ -198,7 +198,7 @@ def find_local_places(
             continue
         if _AFTER_BAD.match(text, e):
             continue
-        words = _name_words(text, s, head)
+        words = name_words(text, s)
         # Inner heads may sit inside the name, but a name needs a real word before them.
         if known:
             cut = [i for i, w in enumerate(words[:-1]) if w[1] in known]
