@@ -18,6 +18,7 @@ from service.claims.content import (
     trim,
     verb_matches,
 )
+from service.claims.documents import document_speaker
 from service.claims.joint import joint_speakers
 from service.claims.speaker_book import EntityBook
 from service.claims.subjects import direct_subject
@@ -174,13 +175,19 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
         elif passive:
             ag = last(lx.AGENT_RE.finditer(f, s, m.start()))
             if ag is None:
-                continue  # passive without a named agent: not a claim (documented choice)
-            sp = speaker(ctx, book, s, ag.start(), "द्वारा", dates)
-            if sp is None:
-                continue
-            ent, role, np_s, _ = sp
-            conf = 0.6
-            obj_start = ag.end()
+                # No agent: a document may be the speaker ("याचिका में कहा गया है"); else no claim.
+                doc = document_speaker(ctx, book, s, m.start(), dates)
+                if doc is None:
+                    continue
+                ent, role, np_s, obj_start = doc
+                conf = 0.6
+            else:
+                sp = speaker(ctx, book, s, ag.start(), "द्वारा", dates)
+                if sp is None:
+                    continue
+                ent, role, np_s, _ = sp
+                conf = 0.6
+                obj_start = ag.end()
         elif verb.direct:
             sp = direct_subject(ctx, book, s, m.start(), dates)
             if sp is None or content_after(f, m.end(), e, verb) is None:
@@ -191,6 +198,13 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
             if content_after(f, m.end(), e, verb) is None:
                 continue
             ent, role, np_s, conf, obj_start = out[-1].entity, None, s, 0.6, m.start()
+        elif verb.content == "clause" or verb.inline:
+            # "रिपोर्ट में कहा है कि …", "पत्र में लिखा है कि …": a document speaks in the perfect.
+            doc = document_speaker(ctx, book, s, m.start(), dates)
+            if doc is None or content_after(f, m.end(), e, verb) is None:
+                continue
+            ent, role, np_s, obj_start = doc
+            conf = 0.6
         else:
             continue
         v_end = passive.end() if passive else m.end()
