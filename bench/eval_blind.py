@@ -55,6 +55,43 @@ def gold_rows() -> list[dict]:
     return rows
 
 
+BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def judge_predictions(art: dict, pred: dict, score, tally: dict) -> None:
+    """Per confidence bucket: how many predicted claims match a gold claim (attributions that
+    match nothing are not charged, as in score.py)."""
+    used: set[int] = set()
+    for c in pred.get("claims", []):
+        names_ok = [
+            i
+            for i, g in enumerate(art["claims"])
+            if i not in used
+            and score.speaker_matches([g["speaker"], *g.get("speaker_alts", [])], c["speaker"]["name"] or "")
+            and score.norm(g["quote"]) in score.claim_text(art, c)
+        ]
+        right = bool(names_ok)
+        if right:
+            used.add(names_ok[0])
+        elif c["verb"] in ("के मुताबिक", "के अनुसार"):
+            continue
+        bucket = max(b for b in BUCKETS if (c.get("confidence") or 0) >= b)
+        n, k = tally.get(bucket, (0, 0))
+        tally[bucket] = (n + 1, k + int(right))
+
+
+def reliability_table(tally: dict) -> str:
+    lines = ["confidence  claims  right  precision   (cumulative >= bucket: claims, precision)"]
+    for b in BUCKETS:
+        n, k = tally.get(b, (0, 0))
+        cn = sum(tally.get(x, (0, 0))[0] for x in BUCKETS if x >= b)
+        ck = sum(tally.get(x, (0, 0))[1] for x in BUCKETS if x >= b)
+        lines.append(
+            f">= {b:.1f}      {n:>6} {k:>6}  {k / n if n else 0:>9.3f}   ({cn}, {ck / cn if cn else 0:.3f})"
+        )
+    return "\n".join(lines)
+
+
 def figures(t: dict, score) -> dict:
     date_strict, _, _ = score.f1(t["date_right"], t["date_gold"], t["date_pred"])
     cf1, cp, cr = score.f1(t["claim_found"], t["claim_gold"], t["claim_pred"])
@@ -91,6 +128,7 @@ def main() -> None:
         by_set: dict = defaultdict(lambda: dict.fromkeys(KEYS, 0))
         by_outlet: dict = defaultdict(lambda: dict.fromkeys(KEYS, 0))
         total = dict.fromkeys(KEYS, 0)
+        reliability: dict = {}
         for art in rows:
             body = {
                 "text": art["text"],
@@ -99,6 +137,7 @@ def main() -> None:
             }
             pred = client.post("/v1/articles", json=body).get_json()
             misses: list[str] = []
+            judge_predictions(art, pred, score, reliability)
             for tally in (by_set[art["set"]], by_outlet[art["outlet"][:24]], total):
                 score.score_dates(art, pred, tally, misses)
                 score.score_claims(art, pred, tally, misses)
@@ -122,6 +161,7 @@ def main() -> None:
         for name, f in out[group].items():
             print(f"{group[:-1]} {name!s:<26} " + "  ".join(f"{k} {v}" for k, v in f.items()))
     print("all " + " " * 27 + "  ".join(f"{k} {v}" for k, v in out["all"].items()))
+    print(reliability_table(reliability))
 
 
 if __name__ == "__main__":
