@@ -1,1 +1,1 @@
-"""HTTP layer: one blueprint per resource; views translate HTTP to domain calls and back."""
+"""HTTP layer: one blueprint per resource, schemas beside them; views parse, make one call, respond. May import every other package."""

@@ -101,24 +101,24 @@ def insert_article(article: Article, *, dates: list, drafts: list) -> tuple[Arti
 def save_dates(article: Article, dates: list) -> None:
     """Insert the date mentions of ``article`` (inside the caller's transaction), one multi-row
     INSERT: peewee spends more time building an INSERT than SQLite running it."""
-    sql.insert_rows(
-        DateMention._meta.table_name,
-        ("article_id", "start", "end", "text", "value", "granularity", "date_from", "date_to", "warnings"),
-        [
-            (
-                article.id,
-                m.start,
-                m.end,
-                m.text,
-                m.value,
-                m.granularity,
-                sql.iso(m.date_from),
-                sql.iso(m.date_to),
-                sql.as_json(list(m.warnings)),
-            )
-            for m in dates
-        ],
-    )
+    fields = DateMention._meta.columns
+    rows = [
+        tuple(
+            article.id
+            if column == "article_id"
+            else _db_value(fields[column], getattr(m, fields[column].name))
+            for column in _DATE_COLUMNS
+        )
+        for m in dates
+    ]
+    sql.insert_rows(DateMention._meta.table_name, _DATE_COLUMNS, rows)
+
+
+def _db_value(field, value):
+    """A value in its database form: ISO text for dates (read back alike on both backends)."""
+    if isinstance(field, pw.DateField | pw.DateTimeField):
+        return sql.iso(value)
+    return field.db_value(list(value) if isinstance(value, tuple) else value)
 
 
 def save_claims(article: Article, drafts) -> list[dict]:
@@ -188,7 +188,7 @@ def insert_claims(article: Article, drafts, *, resolver: EntityResolver) -> list
         for mention in draft.mentions:
             entity = resolver.place(mention.place, as_written=mention.text)
             mention_rows.append((claim_id, entity.id, mention.start, mention.end))
-    sql.insert_rows(ClaimMention._meta.table_name, ("claim_id", "entity_id", "start", "end"), mention_rows)
+    sql.insert_rows(ClaimMention._meta.table_name, _MENTION_COLUMNS, mention_rows)
     return [(claim, speaker, place) for claim, (speaker, place) in zip(claims, entities, strict=True)]
 
 
@@ -204,6 +204,9 @@ def _db_row(instance, columns: tuple[str, ...]) -> tuple:
 
 _ARTICLE_COLUMNS = _columns(Article)
 _CLAIM_COLUMNS = _columns(Claim)
+_DATE_COLUMNS = _columns(DateMention)
+_MENTION_COLUMNS = _columns(ClaimMention)  # the rows below are built in this order
+assert _MENTION_COLUMNS == ("claim_id", "entity_id", "start", "end"), _MENTION_COLUMNS
 
 
 def claim_search_text(quote: str, speaker: str | None, role: str | None) -> str:

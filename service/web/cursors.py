@@ -28,13 +28,18 @@ def decode_cursor(kind: str, token: str, *, secret: str = _DEFAULT_SECRET) -> li
     return values
 
 
+def _decode_shaped(kind: str, token: str, *types: type) -> list:
+    values = decode_cursor(kind, token)
+    if len(values) != len(types) or not all(isinstance(v, t) for v, t in zip(values, types, strict=True)):
+        raise CursorError("Invalid cursor.")
+    return values
+
+
 def decode_keyset(kind: str, token: str | None) -> list | None:
     """The [iso date, id] keyset inside a cursor (None without one); CursorError when invalid."""
     if not token:
         return None
-    values = decode_cursor(kind, token)
-    if len(values) != 2 or not isinstance(values[0], str) or not isinstance(values[1], int):
-        raise CursorError("Invalid cursor.")
+    values = _decode_shaped(kind, token, str, int)
     try:
         dt.date.fromisoformat(values[0])
     except ValueError as exc:
@@ -44,9 +49,4 @@ def decode_keyset(kind: str, token: str | None) -> list | None:
 
 def decode_id(kind: str, token: str | None) -> int | None:
     """The last id inside an id-ordered cursor (None without one); CursorError when invalid."""
-    if not token:
-        return None
-    values = decode_cursor(kind, token)
-    if len(values) != 1 or not isinstance(values[0], int):
-        raise CursorError("Invalid cursor.")
-    return values[0]
+    return _decode_shaped(kind, token, int)[0] if token else None

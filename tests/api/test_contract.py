@@ -24,7 +24,7 @@ from schemathesis.specs.openapi.checks import (
 from service.store.db import database, is_sqlite
 from tests.factories import SEED_TEXT
 
-SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi.yaml"
+SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 EXAMPLES = 25
 FUZZ_SETTINGS = settings(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .claim_helpers import make_claim
+from tests.claim_helpers import make_claim
 
 
 @pytest.fixture

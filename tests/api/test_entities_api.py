@@ -6,8 +6,7 @@ import pytest
 
 from service.app import create_app
 from service.store.db import database
-
-from .claim_helpers import make_claim
+from tests.claim_helpers import make_claim
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import time
 import pytest
 
 from service.app import create_app
+from tests.api.test_errors import assert_error
 from tests.factories import SEED_TEXT, article_payload
-from tests.test_errors import assert_error
 
 # Words that would betray a database error or a stack trace in a response body.
 LEAKS = (

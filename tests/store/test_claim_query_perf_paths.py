@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .claim_helpers import ids, make_claim, walk
+from tests.claim_helpers import ids, make_claim, walk
 
 URLS = [
     "/v1/claims?q=सरकार",

@@ -16,7 +16,7 @@ import requests
 from service.store.db import open_database
 from tests.factories import SEED_TEXT, article_payload
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from service.text.hindi import fold
-
-from .claim_helpers import ids, make_claim, walk
-from .factories import SEED_TEXT, article_payload
+from tests.claim_helpers import ids, make_claim, walk
+from tests.factories import SEED_TEXT, article_payload
 
 
 @pytest.fixture

@@ -7,9 +7,8 @@ import pytest
 from service.app import create_app
 from service.store.db import database
 from service.web.security import key_id
-
-from .claim_helpers import make_claim
-from .factories import article_payload
+from tests.claim_helpers import make_claim
+from tests.factories import article_payload
 
 TEXT = "जिला कलेक्टर अनीता राव ने कहा कि स्कूल सोमवार से खुलेंगे। थाना प्रभारी मनोज वर्मा ने कहा कि आरोपी फरार है।"
 

@@ -14,7 +14,7 @@ from service.store.db import database
 
 STATIC = Path(dashboard.__file__).resolve().parents[1] / "static"
 JS_FILES = sorted((STATIC / "js").glob("*.js"))
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from service.app import create_app
 from service.store.db import database
 from service.store.models import Article, Claim, DateMention
 from service.web import logs
+from tests.api.test_errors import assert_error
 from tests.factories import SEED_TEXT, article_payload
-from tests.test_errors import assert_error
 
 KEYS = ["k-alpha-7f3e9c2a", "k-beta-51d0b8e4"]
 

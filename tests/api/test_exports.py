@@ -9,8 +9,7 @@ import json
 import pytest
 
 from service.web.export import CSV_COLUMNS
-
-from .claim_helpers import make_claim
+from tests.claim_helpers import make_claim
 
 
 @pytest.fixture
