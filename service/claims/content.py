@@ -70,6 +70,10 @@ class RawClaim:
     confidence: float
     excluded: tuple[tuple[int, int], ...] = ()
     date: Any = None
+    # How the speaker was found: name | pronoun | continuation | document, and where (folded
+    # offset of the mention it was resolved from: the NP, the pronoun, the previous claim's NP).
+    resolved_from: str = "name"
+    mention: int = -1
 
 
 def inside(pos: int, spans) -> bool:

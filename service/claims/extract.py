@@ -54,6 +54,10 @@ class ClaimDraft:
     mentions: tuple[PlaceMention, ...] = field(default=())
     confidence: float = 0.5
     place_text: str | None = None  # the place as written in the article (e.g. नई दिल्‍ली), an alias
+    # How the speaker was found (name | pronoun | continuation | document) and the source offset
+    # of the mention it was resolved from, so that a reader can check it.
+    speaker_resolved_from: str = "name"
+    speaker_mention_start: int | None = None
 
 
 class _ShiftMap:
@@ -251,6 +255,10 @@ def extract_claims(
                 mentions=mentions,
                 confidence=round(c.confidence, 2),
                 place_text=text[place_at[0] : place_at[1]] if place_at else None,
+                speaker_resolved_from=c.resolved_from,
+                speaker_mention_start=_to_src(text, fmap, c.mention, c.mention + 1)[0]
+                if c.mention >= 0
+                else None,
             )
         )
     return out

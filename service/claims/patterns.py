@@ -77,6 +77,7 @@ def genitive(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent) -> N
                     ent, role, lemma, vclass, c[:2], c[2], (np_s, c[1]), (s, m.end()), sn.si, (s, np_s), 0.8
                 )
             )
+            out[-1].resolved_from, out[-1].mention = ("pronoun" if pron else "name"), np_s
             sn.consumed.append((c[0], e))
 
 
@@ -159,7 +160,7 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
         ne = last(NE_RE.finditer(f, s, m.start()))
         if ne is not None and inside(ne.start(), consumed):
             ne = None
-        pre_quote, via_pronoun = None, False
+        pre_quote, via_pronoun, how = None, False, "name"
         if ne is not None and passive and not _KI_OR_QUOTE.match(f, passive.end(), e):
             continue  # "X ने … पर लिखी गई पुस्तक भेंट की": a participle, not X's report
         if ne is not None:
@@ -168,6 +169,7 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
                 continue
             ent, role, np_s, via_pronoun = sp
             conf = 0.85 - (0.1 if via_pronoun else 0.0)
+            how = "pronoun" if via_pronoun else "name"
             pq = _PRE_QUOTE.search(f, s, np_s)
             if pq and f[s] in "“‘\"'":
                 pre_quote = trim(f, s, pq.start() + 1)
@@ -180,7 +182,7 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
                 if doc is None:
                     continue
                 ent, role, np_s, obj_start = doc
-                conf = 0.6
+                conf, how = 0.6, "document"
             else:
                 sp = speaker(ctx, book, s, ag.start(), "द्वारा", dates)
                 if sp is None:
@@ -198,13 +200,14 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
             if content_after(f, m.end(), e, verb) is None:
                 continue
             ent, role, np_s, conf, obj_start = out[-1].entity, None, s, 0.6, m.start()
+            how = "continuation"
         elif verb.content == "clause" or verb.inline:
             # "रिपोर्ट में कहा है कि …", "पत्र में लिखा है कि …": a document speaks in the perfect.
             doc = document_speaker(ctx, book, s, m.start(), dates)
             if doc is None or content_after(f, m.end(), e, verb) is None:
                 continue
             ent, role, np_s, obj_start = doc
-            conf = 0.6
+            conf, how = 0.6, "document"
         else:
             continue
         v_end = passive.end() if passive else m.end()
@@ -235,9 +238,11 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
             ent = book.pronoun(exclude=ent) or ent
         span = (min(np_s, content[0]), max(content[1], m.end()))
         vclass = verb.verb_class
+        mention = out[-1].mention if how == "continuation" else np_s
         out.append(
             RawClaim(ent, role, lemma, vclass, content, qtype, span, region, si, (s, np_s), conf, excluded)
         )
+        out[-1].resolved_from, out[-1].mention = how, mention
         if ne is not None and ne.group() == "ने" and not via_pronoun:
             speakers = joint_speakers(
                 ctx, book, s, np_s, ne.start(), (ent, role, np_s), dates + tuple(consumed)
@@ -262,6 +267,7 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
                             excluded,
                         )
                     )
+                    out[-1].mention = one_s
         if content[0] >= m.start():
             consumed.append((content[0], e))
 
