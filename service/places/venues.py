@@ -35,9 +35,13 @@ def _rows(name: str) -> list[list[str]]:
 
 
 def _pattern(phrase: str) -> str:
-    """Regex for a phrase in raw and folded spelling; its words may be separated by any whitespace."""
+    """Regex for a phrase in raw and folded spelling; its words may be separated by any whitespace.
+    A leading "…" lets up to four words come first ("में गुप्तचर विभाग द्वारा आयोजित")."""
+    gap = ""
+    if phrase.startswith("…"):
+        phrase, gap = phrase[1:], r"(?:[^\s।.!?]+\s+){0,4}?"
     forms = sorted({phrase.strip(), fold(phrase)}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
+    return gap + "(?:" + "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms) + ")"
 
 
 @dataclass(frozen=True, slots=True)
