@@ -36,7 +36,7 @@ _THESE_WORDS = re.compile(_B + r"(?:यह|ये)\s+(?:बात|बाते�
 _INFO_ANAPH = re.compile(_B + r"(?:यह|ये|इसकी|इस\s+बात\s+की)\s+जानकारी\s")
 _DI_RE = re.compile(_B + r"(?:दी|दे\s+दी|दिया)" + _A)
 _CONTINUE = re.compile(
-    r"^\s*(?:(?:साथ\s+ही|इसके\s+साथ\s+ही|इसके\s+अलावा|आगे|फिर|यह\s+भी|और|उन्होंने\s+यह\s+भी)\s*,?\s*)+$"
+    r"^\s*(?:(?:साथ\s+ही|इसके\s+साथ\s+ही|इसके\s+अलावा|आगे|फिर|यह\s+भी|ये\s+भी|और|वहीं|उन्होंने\s+यह\s+भी)\s*,?\s*)+$"
 )
 # An object that is only "<someone> को (भी)" names the addressee (पीड़िता को धमकाया), not the content.
 _ADDRESSEE_ONLY = re.compile(r"^(?:\S+\s+){0,3}\S+\s+को(?:\s+(?:भी|ही))?$")
