@@ -39,6 +39,71 @@ def year(y: int) -> Value:
     return Value(f"{y:04d}", "year", dt.date(y, 1, 1), dt.date(y, 12, 31))
 
 
+def quarter(y: int, q: int) -> Value:
+    first = dt.date(y, 3 * q - 2, 1)
+    return Value(f"{y:04d}-Q{q}", "quarter", first, month(y, 3 * q).date_to)
+
+
+def half(y: int, h: int) -> Value:
+    return Value(f"{y:04d}-H{h}", "half", dt.date(y, 6 * h - 5, 1), month(y, 6 * h).date_to)
+
+
+def weekend(d: dt.date) -> Value:
+    """Saturday and Sunday of ``d``'s ISO week."""
+    saturday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(days=5)
+    return Value(week(d).value + "-WE", "weekend", saturday, saturday + dt.timedelta(days=1))
+
+
+def decade(first_year: int) -> Value:
+    first_year -= first_year % 10
+    return Value(f"{first_year // 10}", "decade", dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31))
+
+
+def century(ordinal: int) -> Value:
+    """The ``ordinal``-th century (इक्कीसवीं सदी = 21 → value "20", 2000..2099)."""
+    c = ordinal - 1
+    return Value(f"{c:02d}", "century", dt.date(max(1, c * 100), 1, 1), dt.date(c * 100 + 99, 12, 31))
+
+
+_SEASON_START = {"WI": 12, "SP": 3, "SU": 6, "FA": 9}
+
+
+def season(y: int, code: str) -> Value:
+    """A meteorological season; winter ``y`` runs from December ``y`` into February ``y+1``."""
+    first = dt.date(y, _SEASON_START[code], 1)
+    last_y, last_m = add_months(first, 2)
+    return Value(f"{y:04d}-{code}", "season", first, month(last_y, last_m).date_to)
+
+
+def season_of(d: dt.date) -> tuple[int, str]:
+    """(season year, code) of the season ``d`` falls in."""
+    code = next(c for c, m in _SEASON_START.items() if (d.month - m) % 12 < 3)
+    return (d.year - 1 if d.month < 3 else d.year), code
+
+
+def fiscal_year(y: int) -> Value:
+    """Indian fiscal year ``y``-``y+1``: 1 April to 31 March."""
+    return Value(f"FY{y:04d}", "fiscal_year", dt.date(y, 4, 1), dt.date(y + 1, 3, 31))
+
+
+def fiscal_year_of(d: dt.date) -> Value:
+    return fiscal_year(d.year if d.month >= 4 else d.year - 1)
+
+
+def span(first: Value, last: Value) -> Value:
+    """A range "A से B": value ``A/B`` at each end's own granularity, interval over both."""
+    return Value(f"{first.value}/{last.value}", "range", first.date_from, last.date_to)
+
+
+def with_interval(v: Value, first: dt.date, last: dt.date) -> Value:
+    """The same value narrowed to a part of its period ("महीने के आखिर में")."""
+    return Value(v.value, v.granularity, first, last)
+
+
+def recurrence() -> Value:
+    return Value("SET", "set", None, None)
+
+
 def vague(ref: str, anchor: dt.date) -> Value:
     """PAST_REF is open before the anchor, FUTURE_REF open after it, PRESENT_REF is the anchor day."""
     if ref == "PAST_REF":
@@ -96,7 +161,28 @@ def shift(anchor: dt.date, unit: str, n: int) -> Value:
         return week(anchor + dt.timedelta(weeks=n))
     if unit == "month":
         return month(*add_months(anchor, n))
+    if unit == "quarter":
+        y, m = add_months(anchor, 3 * n)
+        return quarter(y, (m - 1) // 3 + 1)
+    if unit == "half":
+        y, m = add_months(anchor, 6 * n)
+        return half(y, (m - 1) // 6 + 1)
+    if unit == "weekend":
+        return weekend(anchor + dt.timedelta(weeks=n))
+    if unit == "fiscal_year":
+        return fiscal_year(fiscal_year_of(anchor).date_from.year + n)
+    if unit == "decade":
+        return decade(anchor.year + 10 * n)
     return year(anchor.year + n)
+
+
+def day_shift(anchor: dt.date, unit: str, n: int) -> Value:
+    """The day ``n`` units from ``anchor`` ("दो महीने बाद" → a day, clamped to month end)."""
+    if unit in ("day", "week"):
+        return day(anchor + dt.timedelta(days=n * (7 if unit == "week" else 1)))
+    months = n * (12 if unit == "year" else 1)
+    y, m = add_months(anchor, months)
+    return day(dt.date(y, m, min(anchor.day, calendar.monthrange(y, m)[1])))
 
 
 _ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}

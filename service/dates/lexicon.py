@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from service.dates.words import NUMBER_WORDS
 from service.text.hindi import ZERO_WIDTH, fold_with_map
 
 # Every spelling is written in folded form (see service.hindi.fold_with_map): no nukta,
@@ -18,7 +19,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
     6: ("जून",),
     7: ("जुलाई", "जुलायी", "जुला\\."),
     8: ("अगस्त", "अग\\."),
-    9: ("सितंबर", "सितम्बर", "सितमबर", "सेप्टेंबर", "सित\\."),
+    9: ("सितंबर", "सितम्बर", "सितमबर", "सेप्टेंबर", "सित\\.", "सितं\\."),
     10: ("अक्टूबर", "अक्तूबर", "अक्तुबर", "अक्टुबर", "अकटूबर", "ओक्टोबर", "अक्टू\\."),
     11: ("नवंबर", "नवम्बर", "नवमबर", "नंवबर", "नव\\."),
     12: ("दिसंबर", "दिसम्बर", "दिसमबर", "दिस\\."),
@@ -36,14 +37,6 @@ WEEKDAYS: dict[int, tuple[str, ...]] = {
     5: ("शनिवार",),
     6: ("रविवार", "इतवार"),
 }
-NUMBER_WORDS: dict[str, int] = {
-    "एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "छह": 6, "छः": 6, "छ:": 6, "सात": 7,
-    "आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12, "तेरह": 13, "चौदह": 14,
-    "पंद्रह": 15, "पन्द्रह": 15, "सोलह": 16, "सत्रह": 17, "अठारह": 18, "अट्ठारह": 18,
-    "उन्नीस": 19, "बीस": 20, "इक्कीस": 21, "बाईस": 22, "तेईस": 23, "चौबीस": 24,
-    "पच्चीस": 25, "छब्बीस": 26, "सत्ताईस": 27, "अट्ठाईस": 28, "अठाईस": 28, "अठ्ठाईस": 28,
-    "उनतीस": 29, "उन्तीस": 29, "तीस": 30, "इकतीस": 31, "इकत्तीस": 31,
-}  # fmt: skip
 # Units of relative expressions: name → (kind, multiplier).
 UNITS: dict[str, tuple[str, int]] = {
     **dict.fromkeys(("दिन", "दिनों"), ("day", 1)),
@@ -56,6 +49,11 @@ PERIOD_WORDS: dict[str, str] = {
     **dict.fromkeys(("सप्ताह", "हफ्ते", "हफ्ता"), "week"),
     **dict.fromkeys(("महीने", "महीना", "माह", "मास"), "month"),
     **dict.fromkeys(("साल", "वर्ष", "बरस"), "year"),
+    **dict.fromkeys(("तिमाही",), "quarter"),
+    **dict.fromkeys(("छमाही",), "half"),
+    **dict.fromkeys(("वीकेंड", "सप्ताहांत", "वीकएंड"), "weekend"),
+    **dict.fromkeys(("वित्त वर्ष", "वित्तीय वर्ष", "वित्तवर्ष"), "fiscal_year"),
+    **dict.fromkeys(("दशक",), "decade"),
 }
 PERIOD_PREFIX: dict[str, int] = {
     **dict.fromkeys(("पिछले", "पिछला", "पिछली", "बीते", "बीता", "बीती", "गत"), -1),
@@ -87,6 +85,8 @@ VAGUE: dict[str, str] = {
 # word boundary must not touch. Python's \b treats combining vowel signs as non-word characters.
 LETTER = "\u0900-\u0963\u0971-\u097fa-z0-9_"
 B = f"(?<![{LETTER}])"
+S = r"[ \t\u00a0]*"  # spaces inside one expression; a line break ends it
+S1 = r"[ \t\u00a0]+"
 E = f"(?![{LETTER}])"
 
 

@@ -1,0 +1,167 @@
+"""Combinators: adjacent resolved pieces joined by a connector become one expression — anchor +
+offset, ordinal/day/part of a period, a weekday with its day, a range — so that a new
+combination of atoms needs no new code path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from service.dates import calendar as cal
+from service.dates.context import Ctx, Piece
+from service.dates.events import festival_day
+from service.dates.periods import nth_weekday, of_year, season_near
+
+_OF = re.compile(r"\s*(?:का|की|के)\s+$")
+_FROM = re.compile(r"\s*(?:से|के)\s+(?:ठीक\s+|पूरे\s+|करीब\s+)?$")
+_RANGE_DASH = re.compile(r"\s*[-–—]\s*$")
+_RANGE_FROM = re.compile(r"\s*से\s+$")
+_RANGE_END = re.compile(r"\s*(?:तक|के\s+बीच|के\s+दौरान|के\s+मध्य)")
+_WEEKDAY_GAP = re.compile(r"\s*,?\s*(?:को\s+)?$")
+_PART = re.compile(
+    r"\s*(?:का|की|के)\s+(?P<w>आखिरी\s+दिनों|आखिर|अंत|अंतिम\s+दिनों|शुरुआती\s+दिनों|शुरुआत|शुरू|प्रारंभ|मध्य|बीच)"
+    r"(?![\u0900-\u097fa-z0-9])"
+)
+_PERIODS = ("week", "month", "quarter", "half", "year", "fiscal_year", "season", "decade")
+_POINTS = ("day", "week", "weekend", "month", "quarter", "half", "year", "fiscal_year", "season", "decade")
+
+
+def _of_period(p: Piece, q: Piece, ctx: Ctx) -> cal.Value | None:
+    """ "अगले महीने का पहला शुक्रवार", "2031 का दसवां सप्ताह", "इस महीने की 12 तारीख",
+    "अगले साल की दूसरी तिमाही", "2027 की दिवाली", "2010 की सर्दियों": q re-resolved inside p."""
+    base = p.value
+    if base.granularity not in _PERIODS:
+        return None
+    y = base.date_from.year
+    if q.kind == "ord_wd":
+        return nth_weekday(base, q.parts["weekday"], q.parts["ord"])
+    if q.kind == "ord_unit":
+        return _ordinal_unit(base, q.parts["unit"], q.parts["ord"])
+    if q.kind == "ord_range":
+        a, b = q.parts["ords"]
+        first, last = _ordinal_unit(base, q.parts["unit"], a), _ordinal_unit(base, q.parts["unit"], b)
+        return cal.span(first, last) if first and last else None
+    if q.kind == "tarikh" and base.granularity == "month":
+        d = cal.safe_date(y, base.date_from.month, q.parts["dom"])
+        return cal.day(d) if d else None
+    if base.granularity != "year":
+        return None
+    if q.kind == "holiday":
+        d = festival_day(q.parts["festival"], y)
+        return cal.day(d) if d else None
+    if q.kind == "season":
+        return cal.season(y, q.parts["code"])
+    if q.kind == "month" and "mon" in q.parts:
+        return cal.month(y, q.parts["mon"])
+    return None
+
+
+def _ordinal_unit(base: cal.Value, unit: str, n: int) -> cal.Value | None:
+    if base.granularity == "year":
+        return of_year(base.date_from.year, unit, n)
+    first, last = base.date_from, base.date_to
+    if unit == "day":
+        d = last if n == -1 else first + dt.timedelta(days=n - 1)
+        return cal.day(d) if first <= d <= last else None
+    if unit == "week":  # "अगस्त का आखिरी सप्ताह": its last (first, n-th) seven days
+        start = last - dt.timedelta(days=6) if n == -1 else first + dt.timedelta(days=7 * (n - 1))
+        if not first <= start <= last:
+            return None
+        end = min(start + dt.timedelta(days=6), last)
+        return cal.with_interval(cal.week(end if n == -1 else start), start, end)
+    return None
+
+
+def _part_of(base: cal.Value, word: str) -> cal.Value:
+    """ "महीने के आखिर में" → days 21..end; "शुरुआत" → 1..10; "मध्य/बीच" → 11..20; scaled for years."""
+    first, last = base.date_from, base.date_to
+    length = (last - first).days + 1
+    if base.granularity == "month":
+        cuts = {"start": (0, 9), "mid": (10, 19), "end": (20, length - 1)}
+    else:
+        third = length // 3
+        cuts = {"start": (0, third - 1), "mid": (third, 2 * third - 1), "end": (2 * third, length - 1)}
+    kind = "start" if word.startswith(("शुरु", "प्रारंभ")) else "mid" if word in ("मध्य", "बीच") else "end"
+    a, b = cuts[kind]
+    return cal.with_interval(base, first + dt.timedelta(days=a), first + dt.timedelta(days=b))
+
+
+def _offset(p: Piece, q: Piece, ctx: Ctx) -> cal.Value | None:
+    """ "परसों से दो हफ्ते बाद", "अगले सोमवार के तीन दिन बाद": q's offset from p's day."""
+    if q.kind != "rel_unit" or p.value.granularity not in _POINTS or p.value.date_from is None:
+        return None
+    n, unit, sign = q.parts["n"], q.parts["unit"], q.parts["sign"]
+    start = p.value.date_from if sign > 0 or p.value.granularity == "day" else p.value.date_from
+    if ctx.style.offsets_as_days:
+        return cal.day_shift(start, unit, sign * n)
+    return cal.shift_from(p.value, unit, sign * n)
+
+
+def _weekday_day(p: Piece, q: Piece, ctx: Ctx) -> cal.Value | None:
+    """ "मंगलवार अट्ठाईस तारीख": the 28th nearest the anchor that falls on a Tuesday."""
+    if p.kind != "wd" or q.kind != "tarikh":
+        return None
+    wd, dom, anchor = p.parts["weekday"], q.parts["dom"], ctx.anchor
+    for step in (0, 1, -1, 2, -2):
+        y, mon = cal.add_months(anchor, step)
+        d = cal.safe_date(y, mon, dom)
+        if d is not None and d.weekday() == wd:
+            return cal.day(d)
+    return q.value
+
+
+def _range(p: Piece, q: Piece, ctx: Ctx, gap: str, after: str) -> cal.Value | None:
+    """ "5 जून से 9 जून के बीच", "अप्रैल-मई": one expression "A/B" over both intervals."""
+    if not ctx.style.ranges or p.value.date_from is None or q.value.date_from is None:
+        return None
+    if not (_RANGE_DASH.fullmatch(gap) or (_RANGE_FROM.fullmatch(gap) and _RANGE_END.match(after))):
+        return None
+    a, b = p.value, q.value
+    if a.granularity != b.granularity or a.granularity not in _POINTS:
+        return None
+    if a.granularity == "month" and "mon" in q.parts:  # "इस साल अप्रैल-मई": the year carries over
+        mon = q.parts["mon"]
+        b = cal.month(a.date_from.year + (mon < a.date_from.month), mon)
+    if b.date_to < a.date_from:
+        return None
+    return cal.span(a, b)
+
+
+_PAIRS: list[tuple[str, re.Pattern, Callable]] = [
+    ("of_period", _OF, _of_period),
+    ("offset", _FROM, _offset),
+    ("weekday_day", _WEEKDAY_GAP, _weekday_day),
+]
+
+
+def combine(pieces: list[Piece], ctx: Ctx) -> list[Piece]:
+    """Merge adjacent pieces left to right (a merged piece may combine again), then parts of periods."""
+    out: list[Piece] = []
+    for q in pieces:
+        while out:
+            p = out[-1]
+            gap = ctx.text[p.end : q.start]
+            value = _join(p, q, gap, ctx)
+            if value is None:
+                break
+            out.pop()
+            q = Piece(p.start, q.end, value, q.kind if value is q.value else "combined", (), dict(q.parts))
+        out.append(q)
+    for p in out:
+        part = _PART.match(ctx.text, p.end)
+        if part and ctx.style.periods and p.value.granularity in _PERIODS:
+            p.value, p.end, p.weak = _part_of(p.value, part["w"]), part.end(), False
+    return [p for p in out if not p.weak]
+
+
+def _join(p: Piece, q: Piece, gap: str, ctx: Ctx) -> cal.Value | None:
+    if len(gap) > 24 or "\n" in gap:
+        return None
+    for _name, connector, join in _PAIRS:
+        if connector.fullmatch(gap) and (value := join(p, q, ctx)) is not None:
+            return value
+    return _range(p, q, ctx, gap, ctx.text[q.end : q.end + 12])
+
+
+__all__ = ["combine", "season_near"]
