@@ -21,7 +21,7 @@ blp = Blueprint("dates", __name__, url_prefix="/v1/dates", description="Hindi da
 def resolve(args):
     """Resolve every Hindi date expression in a text"""
     reference = args.get("reference_date") or dt.date.today()
-    found = dates.resolve_dates(args["text"], reference)
+    found = dates.resolve_dates(args["text"], reference, style=dates.STYLES[args["style"]])
     return json_response(
         {"reference_date": reference.isoformat(), "dates": [date_mention_dict(m) for m in found]}
     )

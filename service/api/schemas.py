@@ -66,7 +66,13 @@ class DateMentionSchema(ma.Schema):
         required=True,
         metadata={"description": "TIMEX3 value: 2025-07-11, 2025-W28, 2025-07, 2025, PAST_REF…"},
     )
-    granularity = fields.String(required=True)
+    granularity = fields.String(
+        required=True,
+        metadata={
+            "description": "day | week | weekend | month | quarter | half | year | fiscal_year | season | "
+            "decade | century | range | vague | set (see the README's date table)"
+        },
+    )
     date_from = fields.Date(required=True, allow_none=True)
     date_to = fields.Date(required=True, allow_none=True)
     warnings = fields.List(fields.String(), required=True)
@@ -191,6 +197,15 @@ class ResolveDatesInSchema(ma.Schema):
 
     text = fields.String(required=True, validate=[not_blank, validate.Length(max=100_000)])
     reference_date = fields.Date(load_default=None, metadata={"description": "defaults to today"})
+    style = fields.String(
+        load_default="general",
+        validate=validate.OneOf(["general", "news"]),
+        metadata={
+            "description": "general (default): TIMEX3 conventions for everyday sentences — clauses without a "
+            "tense cue are future, ranges are one 'A/B' value, recurrences are SET; news: the article "
+            "annotation conventions used for ingested articles"
+        },
+    )
 
 
 class ResolveDatesOutSchema(ma.Schema):

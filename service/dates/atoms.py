@@ -102,24 +102,29 @@ def dmy(m: re.Match, ctx: Ctx):
     tense = ctx.tense(m.end())
     if not m["dm_y"] and _UNTIL_LATER.match(ctx.text, m.end()):
         tense = FUTURE  # "18 अक्तूबर तक स्थगित": postponed until a day that is still to come
-    value, warns = day_month(
-        m["dm_d"], m["dm_m"], m["dm_y"], ctx.anchor, PREFIX_TENSE.get(m["dm_pre"], tense)
-    )
-    if value is not None and ctx.style.strict_weekday and not m["dm_y"] and value.granularity == "day":
-        value = _first_on_side(value.date_from, ctx.anchor, PREFIX_TENSE.get(m["dm_pre"], tense))
+    tense = PREFIX_TENSE.get(m["dm_pre"], tense)
+    value, warns = day_month(m["dm_d"], m["dm_m"], m["dm_y"], ctx.anchor, tense)
+    if value is not None and ctx.style.strict_weekday and not m["dm_y"]:
+        if value.granularity == "day":
+            value = _first_on_side(value.date_from.month, value.date_from.day, ctx.anchor, tense)
+        elif warns == ("invalid_day",):  # "29 फरवरी" without a year: the next (last) leap day
+            value, warns = (
+                _first_on_side(month_number(m["dm_m"]), number_value(m["dm_d"]), ctx.anchor, tense),
+                (),
+            )
     return piece(m, value, warns)
 
 
-def _first_on_side(d: dt.date, anchor: dt.date, tense: str) -> cal.Value:
+def _first_on_side(mon: int, dom: int, anchor: dt.date, tense: str) -> cal.Value | None:
     """General style: the first such day on or after the anchor (future), else the last on or before."""
     years = (
-        range(anchor.year, anchor.year + 3) if tense == FUTURE else range(anchor.year, anchor.year - 3, -1)
+        range(anchor.year, anchor.year + 9) if tense == FUTURE else range(anchor.year, anchor.year - 9, -1)
     )
     for y in years:
-        c = cal.safe_date(y, d.month, d.day)
+        c = cal.safe_date(y, mon, dom)
         if c is not None and (c >= anchor if tense == FUTURE else c <= anchor):
             return cal.day(c)
-    return cal.day(d)
+    return None
 
 
 def en_mdy(m: re.Match, ctx: Ctx):
@@ -171,4 +176,7 @@ def year(m: re.Match, ctx: Ctx):
     y = int(m["yr"])
     if y < 1900 and not m["yr_pre"]:
         return None  # "1857 में" needs सन/साल before it: a bare 1xxx number is more often a count
-    return piece(m, cal.year(y), group="yr", year=y)
+    got = piece(m, cal.year(y), group="yr", year=y)
+    if ctx.style.periods:  # TIMEX3 extent: "साल 1857", "सन् 1947" (news annotates the digits)
+        got.start = m.start()
+    return got

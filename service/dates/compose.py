@@ -11,13 +11,15 @@ from collections.abc import Callable
 from service.dates import calendar as cal
 from service.dates.context import Ctx, Piece
 from service.dates.events import festival_day
-from service.dates.periods import nth_weekday, of_year, season_near
+from service.dates.periods import day_of_month, nth_weekday, of_year, season_near
 
 _OF = re.compile(r"\s*(?:का|की|के)\s+$")
 _FROM = re.compile(r"\s*(?:से|के)\s+(?:ठीक\s+|पूरे\s+|करीब\s+)?$")
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*$")
 _RANGE_FROM = re.compile(r"\s*से\s+$")
 _RANGE_END = re.compile(r"\s*(?:तक|के\s+बीच|के\s+दौरान|के\s+मध्य)")
+_RANGE_TAIL = re.compile(r"\s*के\s+(?:बीच|दौरान|मध्य)(?![\u0900-\u097fa-z0-9])")  # part of the range's extent
+_SET_GAP = re.compile(r"\s*(?:(?:का|की|के)\s+|और\s+|व\s+)?$")
 _WEEKDAY_GAP = re.compile(r"\s*,?\s*(?:को\s+)?$")
 _PART = re.compile(
     r"\s*(?:का|की|के)\s+(?P<w>आखिरी\s+दिनों|आखिर|अंत|अंतिम\s+दिनों|शुरुआती\s+दिनों|शुरुआत|शुरू|प्रारंभ|मध्य|बीच)"
@@ -43,8 +45,7 @@ def _of_period(p: Piece, q: Piece, ctx: Ctx) -> cal.Value | None:
         first, last = _ordinal_unit(base, q.parts["unit"], a), _ordinal_unit(base, q.parts["unit"], b)
         return cal.span(first, last) if first and last else None
     if q.kind == "tarikh" and base.granularity == "month":
-        d = cal.safe_date(y, base.date_from.month, q.parts["dom"])
-        return cal.day(d) if d else None
+        return day_of_month(base, q.parts["dom"], q.parts.get("dom2"))
     if base.granularity != "year":
         return None
     if q.kind == "holiday":
@@ -88,13 +89,16 @@ def _part_of(base: cal.Value, word: str) -> cal.Value:
 
 
 def _offset(p: Piece, q: Piece, ctx: Ctx) -> cal.Value | None:
-    """ "परसों से दो हफ्ते बाद", "अगले सोमवार के तीन दिन बाद": q's offset from p's day."""
-    if q.kind != "rel_unit" or p.value.granularity not in _POINTS or p.value.date_from is None:
+    """ "परसों से दो हफ्ते बाद", "अगले सोमवार के तीन दिन बाद", "होली के अगले दिन": q's offset from p."""
+    if p.value.granularity not in _POINTS or p.value.date_from is None:
+        return None
+    if q.kind == "anaphor" and "step" in q.parts and p.value.granularity == "day":
+        return cal.day(p.value.date_from + dt.timedelta(days=q.parts["step"]))
+    if q.kind != "rel_unit":
         return None
     n, unit, sign = q.parts["n"], q.parts["unit"], q.parts["sign"]
-    start = p.value.date_from if sign > 0 or p.value.granularity == "day" else p.value.date_from
     if ctx.style.offsets_as_days:
-        return cal.day_shift(start, unit, sign * n)
+        return cal.day_shift(p.value.date_from, unit, sign * n)
     return cal.shift_from(p.value, unit, sign * n)
 
 
@@ -120,9 +124,14 @@ def _range(p: Piece, q: Piece, ctx: Ctx, gap: str, after: str) -> cal.Value | No
     a, b = p.value, q.value
     if a.granularity != b.granularity or a.granularity not in _POINTS:
         return None
-    if a.granularity == "month" and "mon" in q.parts:  # "इस साल अप्रैल-मई": the year carries over
+    if a.granularity == "month" and p.kind == "month" and not p.parts.get("year_given") and q.kind == "my":
+        mon = p.parts["mon"]  # "मई-जून 2024": the year written last holds for both
+        a = cal.month(b.date_from.year - (mon > q.parts["mon"]), mon)
+    elif a.granularity == "month" and "mon" in q.parts and q.kind == "month":  # "इस साल अप्रैल-मई"
         mon = q.parts["mon"]
         b = cal.month(a.date_from.year + (mon < a.date_from.month), mon)
+    if a.granularity == "day" and q.kind == "wd" and "weekday" in q.parts:  # "अगले सोमवार से शुक्रवार"
+        b = cal.day(a.date_from + dt.timedelta(days=(q.parts["weekday"] - a.date_from.weekday()) % 7))
     if b.date_to < a.date_from:
         return None
     return cal.span(a, b)
@@ -135,33 +144,48 @@ _PAIRS: list[tuple[str, re.Pattern, Callable]] = [
 ]
 
 
-def combine(pieces: list[Piece], ctx: Ctx) -> list[Piece]:
-    """Merge adjacent pieces left to right (a merged piece may combine again), then parts of periods."""
-    out: list[Piece] = []
-    for q in pieces:
-        while out:
-            p = out[-1]
-            gap = ctx.text[p.end : q.start]
-            value = _join(p, q, gap, ctx)
-            if value is None:
-                break
-            out.pop()
-            q = Piece(p.start, q.end, value, q.kind if value is q.value else "combined", (), dict(q.parts))
-        out.append(q)
+def push(out: list[Piece], q: Piece, ctx: Ctx) -> None:
+    """Append ``q``, merging it with the pieces before it while a combinator applies."""
+    while out:
+        p = out[-1]
+        gap = ctx.text[p.end : q.start]
+        value = _join(p, q, gap, ctx)
+        if value is None:
+            break
+        out.pop()
+        kind = q.kind if value is q.value else "set" if value.value == "SET" else "combined"
+        q = Piece(p.start, q.end, value, kind, (), dict(q.parts))
+    out.append(q)
+
+
+def finish(out: list[Piece], ctx: Ctx) -> list[Piece]:
+    """Parts of periods ("महीने के आखिर में"), range tails ("के बीच"); weak pieces dropped."""
     for p in out:
         part = _PART.match(ctx.text, p.end)
         if part and ctx.style.periods and p.value.granularity in _PERIODS:
             p.value, p.end, p.weak = _part_of(p.value, part["w"]), part.end(), False
+        tail = _RANGE_TAIL.match(ctx.text, p.end)
+        if tail and ctx.style.ranges and "/" in p.value.value:
+            p.end = tail.end()
     return [p for p in out if not p.weak]
+
+
+def combine(pieces: list[Piece], ctx: Ctx) -> list[Piece]:
+    out: list[Piece] = []
+    for q in pieces:
+        push(out, q, ctx)
+    return finish(out, ctx)
 
 
 def _join(p: Piece, q: Piece, gap: str, ctx: Ctx) -> cal.Value | None:
     if len(gap) > 24 or "\n" in gap:
         return None
+    if p.value.value == "SET":  # "हर साल 26 जनवरी", "हर महीने के दूसरे शनिवार": one recurrence
+        return p.value if _SET_GAP.fullmatch(gap) and q.value.granularity != "vague" else None
     for _name, connector, join in _PAIRS:
         if connector.fullmatch(gap) and (value := join(p, q, ctx)) is not None:
             return value
     return _range(p, q, ctx, gap, ctx.text[q.end : q.end + 12])
 
 
-__all__ = ["combine", "season_near"]
+__all__ = ["combine", "finish", "push", "season_near"]

@@ -17,7 +17,8 @@ from service.dates.words import HOLIDAY_WORDS
 
 _HOLIDAY_RE = alt(map(re.escape, HOLIDAY_WORDS))
 _NUM = r"(?:\d{1,3}|एक|दो|तीन|चार|पांच|छह|सात|आठ|नौ|दस)"
-_EVERY_UNITS = "(?:दिन|रोज|सप्ताह|हफ्ते|महीने|माह|साल|वर्ष|सुबह|शाम|रात|वीकेंड|सप्ताहांत|तिमाही)"
+# Daily habits ("हर दिन", "रोजाना", "प्रतिदिन") are not dated at all (negatives table).
+_EVERY_UNITS = "(?:सप्ताह|हफ्ते|महीने|माह|साल|वर्ष|वीकेंड|सप्ताहांत|तिमाही)"
 _HOLIDAY_PRE = {
     "इस": 0,
     "इसी": 0,
@@ -36,7 +37,7 @@ PATTERNS = [
     ("anaphor", f"{B}(?:(?P<an_p>उसी|उस){S1}(?P<an_u>दिन|रोज|हफ्ते|सप्ताह|महीने|साल|वर्ष)|इसी{S1}(?P<an_i>दिन)"
      f"|(?P<an_n>अगले|अगली|पिछले|पिछली){S1}(?P<an_d>दिन|रोज|सुबह)){E}"),
     ("recurrence", f"{B}(?:(?:हर|प्रत्येक|प्रति){S1}(?:एक{S1})?(?:{WEEKDAY_RE}|{_EVERY_UNITS})"
-     f"(?:{S1}(?:की|के|को){S1}\\d{{1,2}}{S}तारीख)?|रोजाना|प्रतिदिन|हररोज|प्रतिवर्ष|प्रतिमाह|सालाना){E}"),
+     f"|प्रतिवर्ष|प्रतिमाह){E}"),
     ("vague_count", f"(?:{B}(?P<vc_q>कुछ|कई|चंद|थोडे|अनेक){S1}(?P<vc_u>{UNIT_RE}|समय|अरसे|अरसा)"
      f"|(?P<vc_n>{_NUM}){S1}(?P<vc_u2>{UNIT_RE}){S1}से{S1}(?:ज्यादा|अधिक))"
      f"{S1}(?P<vc_d>पहले|बाद|पूर्व){E}"),
@@ -44,7 +45,7 @@ PATTERNS = [
 STARTS = {
     "holiday": [*_HOLIDAY_PRE, *(w.split()[0].split("-")[0] for w in HOLIDAY_WORDS)],
     "anaphor": ["उसी", "उस", "इसी", "अगले", "अगली", "पिछले", "पिछली"],
-    "recurrence": ["हर", "प्रत्येक", "प्रति", "रोजाना", "प्रतिदिन", "हररोज", "प्रतिवर्ष", "प्रतिमाह", "सालाना"],
+    "recurrence": ["हर", "प्रत्येक", "प्रति", "प्रतिवर्ष", "प्रतिमाह"],
     "vague_count": [
         "कुछ",
         "कई",
@@ -107,7 +108,7 @@ def anaphor(m: re.Match, ctx: Ctx):
     if m["an_n"]:
         base = last.date_to if last is not None and last.granularity == "day" else ctx.anchor
         step = 1 if m["an_n"].startswith("अगल") else -1
-        return piece(m, cal.day(base + dt.timedelta(days=step)), ("event_relative",))
+        return piece(m, cal.day(base + dt.timedelta(days=step)), ("event_relative",), step=step)
     if last is None:
         return None
     word = m["an_u"] or m["an_i"]

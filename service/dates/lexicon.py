@@ -11,18 +11,18 @@ from service.text.hindi import ZERO_WIDTH, fold_with_map
 # Every spelling is written in folded form (see service.hindi.fold_with_map): no nukta,
 # chandrabindu as anusvara, ASCII digits, lower-case Latin.
 MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("जनवरी", "जनवारी", "जनबरी", "जन\\."),
-    2: ("फरवरी", "फरबरी", "फेब्रुअरी", "फर\\."),
-    3: ("मार्च", "मार्च\\."),
-    4: ("अप्रैल", "अप्रेल", "अप्रील", "अप्रै\\."),
+    1: ("जनवरी", "जनवारी", "जनबरी", "जन[.॰]"),
+    2: ("फरवरी", "फरबरी", "फेब्रुअरी", "फर[.॰]"),
+    3: ("मार्च", "मार्च[.॰]"),
+    4: ("अप्रैल", "अप्रेल", "अप्रील", "अप्रै[.॰]"),
     5: ("मई",),
     6: ("जून",),
-    7: ("जुलाई", "जुलायी", "जुला\\."),
-    8: ("अगस्त", "अग\\."),
-    9: ("सितंबर", "सितम्बर", "सितमबर", "सेप्टेंबर", "सित\\.", "सितं\\."),
-    10: ("अक्टूबर", "अक्तूबर", "अक्तुबर", "अक्टुबर", "अकटूबर", "ओक्टोबर", "अक्टू\\."),
-    11: ("नवंबर", "नवम्बर", "नवमबर", "नंवबर", "नव\\."),
-    12: ("दिसंबर", "दिसम्बर", "दिसमबर", "दिस\\."),
+    7: ("जुलाई", "जुलायी", "जुला[.॰]"),
+    8: ("अगस्त", "अग[.॰]"),
+    9: ("सितंबर", "सितम्बर", "सितमबर", "सेप्टेंबर", "सित[.॰]", "सितं[.॰]", "सितम[.॰]"),
+    10: ("अक्टूबर", "अक्तूबर", "अक्तुबर", "अक्टुबर", "अकटूबर", "ओक्टोबर", "अक्टू[.॰]"),
+    11: ("नवंबर", "नवम्बर", "नवमबर", "नंवबर", "नव[.॰]", "नवं[.॰]"),
+    12: ("दिसंबर", "दिसम्बर", "दिसमबर", "दिस[.॰]", "दिसं[.॰]"),
 }
 EN_MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -68,7 +68,7 @@ VAGUE: dict[str, str] = {
     "हाल के (?:सालों|वर्षों|दिनों|महीनों|समय)(?: में)?": "PAST_REF",
     "हाल (?:ही )?में": "PAST_REF",
     "(?:पिछले|बीते) दिनों": "PAST_REF",
-    "अतीत में": "PAST_REF",
+    "अतीत(?= में)": "PAST_REF",
     "(?<!के )(?<!की )पूर्व में(?! ही)": "PAST_REF",
     "इस (?:वक्त|समय)": "PRESENT_REF",
     "इन दिनों": "PRESENT_REF",
@@ -76,10 +76,19 @@ VAGUE: dict[str, str] = {
     "आज ?-?कल": "PRESENT_REF",
     "अभी(?! ?भी)(?! ?तक)(?!-)": "PRESENT_REF",
     "फिलहाल": "PRESENT_REF",
-    "(?:वर्तमान|मौजूदा) (?:समय )?में": "PRESENT_REF",
-    "भविष्य में": "FUTURE_REF",
-    "आने वाले (?:दिनों|समय|सालों|वर्षों) में": "FUTURE_REF",
+    "(?:वर्तमान|मौजूदा)(?: समय)?(?= में)": "PRESENT_REF",
+    "(?:निकट |नजदीकी )?भविष्य(?= में)": "FUTURE_REF",
+    "आने वाले (?:दिनों|समय|सालों|वर्षों)(?= में)": "FUTURE_REF",
+    "(?:बहुत )?जल्द(?: ही)?": "FUTURE_REF",
+    "पिछले कुछ (?:सालों|वर्षों|दिनों|महीनों|हफ्तों)": "PAST_REF",
+    "(?:बरसों|दशकों|सदियों) (?:पहले|पूर्व)": "PAST_REF",
 }
+# Vague words the news guide does not annotate: dates only in the GENERAL style.
+GENERAL_ONLY_VAGUE = (
+    "(?:बहुत )?जल्द(?: ही)?",
+    "(?:बरसों|दशकों|सदियों) (?:पहले|पूर्व)",
+    "पिछले कुछ (?:सालों|वर्षों|दिनों|महीनों|हफ्तों)",
+)
 
 # Devanagari letters and signs (not the danda punctuation) plus ASCII word characters: what a
 # word boundary must not touch. Python's \b treats combining vowel signs as non-word characters.
@@ -109,7 +118,7 @@ PERIOD_RE = alt(_plain(PERIOD_WORDS))
 PREFIX_RE = alt(_plain(PERIOD_PREFIX))
 
 _MONTH_LOOKUP = [
-    (re.compile(w + ("" if w.endswith(".") else "$")), m) for m, ws in MONTHS.items() for w in ws
+    (re.compile(w + ("" if w.endswith("]") else "$")), m) for m, ws in MONTHS.items() for w in ws
 ]
 _EN = {name: i % 12 + 1 for i, name in enumerate(EN_MONTHS.split("|")[:12])}
 _EN.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9})

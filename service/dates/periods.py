@@ -21,6 +21,7 @@ from service.dates.lexicon import (
     E,
     S,
     alt,
+    month_number,
     number_value,
     weekday_number,
 )
@@ -59,7 +60,7 @@ PATTERNS = [
     ("fiscal_bare", f"(?<![\\d./-])(?P<fb_y>{_YEAR4})[-–](?P<fb_y2>\\d\\d)(?![\\d./-])"),
     ("decade", f"(?:(?P<dc_y>(?:1[0-9]|20)\\d0)(?:s|{S}(?:के|का|की){S1}दशक|{S1}दशक)"
      f"|{B}(?P<dc_w>{NUMWORD_RE}){S1}(?:के|का|की){S1}दशक){E}"),
-    ("century", f"{B}(?P<ce_o>{ORD_RE}){S1}(?:सदी|शताब्दी|सेंचुरी){E}"),
+    ("century", f"{B}(?:(?P<ce_o>{ORD_RE})|(?P<ce_pre>{PREFIX_RE})){S1}(?:सदी|शताब्दी|सेंचुरी){E}"),
     ("season", f"{B}(?:(?P<se_pre>{PREFIX_RE}|इन|पिछली|अगली){S1})?(?P<se_w>{_SEASON_RE})"
      f"(?:{S1}(?:का|के|की){S1}(?:मौसम|ऋतु)|{S1}(?:के\\s+)?(?:मौसम|ऋतु))?{E}"),
     ("ord_range", f"{B}(?P<or_a>{ORD_RE}){S}(?:से|-|–){S}(?P<or_b>{ORD_RE}){S1}(?P<or_u>{_ORD_UNIT_RE}){E}"),
@@ -67,7 +68,10 @@ PATTERNS = [
     ("ord_unit", f"{B}(?P<ou_o>{_ORD_CLEAR}){S1}(?P<ou_u>{_ORD_UNIT_RE}){E}"),
     ("bare_period", f"{B}(?P<bp_u>महीने|साल|वर्ष|हफ्ते|सप्ताह){E}(?={S1}(?:का|की|के){S1}"
      f"(?:आखिर|आखिरी|अंत|अंतिम|शुरुआत|शुरुआती|शुरू|प्रारंभ|मध्य|बीच|{ORD_RE}))"),
-    ("tarikh", f"(?P<tk_d>{DAY_RE}){S}(?:तारीख|तारिख|तरीख){E}"),
+    ("tarikh", f"(?:(?P<tk_d>{DAY_RE})(?:{S}(?:से|-|–){S}(?P<tk_d2>{DAY_RE}))?|{B}(?P<tk_o>{ORD_RE}))"
+     f"{S}(?:तारीख|तारिख|तरीख){E}"),
+    # "मई-15", "जून-22": a month and a two-digit year (a day is written "सितं. 5", "मई 15")
+    ("month_yy", f"{B}(?P<my2_m>{MONTH_RE})-(?P<my2_y>\\d\\d)(?![\\d.:/])"),
     ("month_day", f"{B}(?P<md_m>{MONTH_RE})\\.?{S}-?{S}(?P<md_d>[0-3]?\\d)(?![\\d.:/])"
      f"(?:{S},?{S}(?P<md_y>{_YEAR4})(?!\\d))?(?={S}(?:को|से|तक|के|की|का|,|।|\\)|$))"),
     ("month_num", f"(?<![\\d./-])(?P<mn_m>0?[1-9]|1[0-2])[-/](?P<mn_y>{_YEAR4})(?![\\d./-])"),
@@ -79,13 +83,13 @@ PATTERNS = [
 STARTS = {
     "fiscal": [w.split()[0] for w in PERIOD_PREFIX] + ["वित्त", "वित्तीय", "वित्तवर्ष", "एफवाई", "fy"],
     "decade": list(NUMBER_WORDS),
-    "century": ORD_WORDS,
+    "century": [*ORD_WORDS, *(w.split()[0] for w in PERIOD_PREFIX)],
     "season": [w.split()[0] for w in PERIOD_PREFIX] + ["इन", *SEASON_WORDS],
     "ord_range": ORD_WORDS,
     "ord_wd": ORD_WORDS,
     "ord_unit": ORD_WORDS,
     "bare_period": ["महीने", "साल", "वर्ष", "हफ्ते", "सप्ताह"],
-    "tarikh": list(NUMBER_WORDS),
+    "tarikh": [*NUMBER_WORDS, *ORD_WORDS],
     "spelled_year": [
         "सन",
         "साल",
@@ -96,7 +100,7 @@ STARTS = {
     ],
 }
 DIGIT_STARTS = ("fiscal_bare", "decade", "century", "ord_range", "ord_wd", "ord_unit", "tarikh", "month_num")
-MONTH_STARTS = ("month_day",)
+MONTH_STARTS = ("month_yy", "month_day")
 
 
 def fiscal(m: re.Match, ctx: Ctx):
@@ -127,7 +131,10 @@ def decade(m: re.Match, ctx: Ctx):
 def century(m: re.Match, ctx: Ctx):
     if not ctx.style.periods:
         return None
-    n = ordinal_value(m["ce_o"])
+    if m["ce_pre"]:  # "पिछली सदी": the century before the anchor's
+        n = (ctx.anchor.year // 100) + 1 + PERIOD_PREFIX[m["ce_pre"]]
+    else:
+        n = ordinal_value(m["ce_o"])
     return piece(m, cal.century(n)) if 1 <= n <= 22 else None
 
 
@@ -137,7 +144,8 @@ def season(m: re.Match, ctx: Ctx):
     code, pre = SEASON_WORDS[m["se_w"]], m["se_pre"]
     step = {"इन": 0, "पिछली": -1, "अगली": 1}.get(pre, PERIOD_PREFIX.get(pre))
     got = season_near(code, ctx.anchor, step, ctx.tense(m.end()))
-    weak = step is None and not ctx.style.bare_festivals
+    # "गर्मी तेजी से बढ़ेगी" is the heat, "सर्दियों में" the season
+    weak = step is None and not re.match(f"{S1}में{E}", ctx.text[m.end() :])
     return None if got is None else _weak(piece(m, got, code=code), weak)
 
 
@@ -207,22 +215,42 @@ def bare_period(m: re.Match, ctx: Ctx):
 
 
 def tarikh(m: re.Match, ctx: Ctx):
-    """ "12 तारीख": this month's 12th unless the clause points past it, then the adjacent month's."""
-    dom, anchor = number_value(m["tk_d"]), ctx.anchor
-    if not 1 <= dom <= 31:
+    """ "12 तारीख": this month's 12th unless the clause points past it, then the adjacent month's;
+    "1 से 5 तारीख" a range; "पहली/आखिरी तारीख" the first/last day."""
+    anchor = ctx.anchor
+    dom = ordinal_value(m["tk_o"]) if m["tk_o"] else number_value(m["tk_d"])
+    dom2 = number_value(m["tk_d2"]) if m["tk_d2"] else None
+    if not (1 <= dom <= 31 or dom == -1) or (dom2 is not None and not dom < dom2 <= 31):
         return None
     future = ctx.tense(m.end()) == FUTURE
     for step in (0, 1, 2) if future else (0, -1, -2):
         y, mon = cal.add_months(anchor, step)
-        d = cal.safe_date(y, mon, dom)
-        if d is not None and (d >= anchor if future else d <= anchor):
-            return piece(m, cal.day(d), dom=dom)
+        value = day_of_month(cal.month(y, mon), dom, dom2)
+        if value is not None and (value.date_to >= anchor if future else value.date_from <= anchor):
+            return piece(m, value, dom=dom, dom2=dom2)
     return None
+
+
+def day_of_month(month: cal.Value, dom: int, dom2: int | None = None) -> cal.Value | None:
+    """Day ``dom`` (-1: the last) of a month, or the range ``dom``..``dom2``."""
+    y, mon = month.date_from.year, month.date_from.month
+    first = month.date_to if dom == -1 else cal.safe_date(y, mon, dom)
+    if first is None:
+        return None
+    if dom2 is None:
+        return cal.day(first)
+    last = cal.safe_date(y, mon, dom2)
+    return cal.span(cal.day(first), cal.day(last)) if last else None
 
 
 def month_day(m: re.Match, ctx: Ctx):
     value, warns = day_month(m["md_d"], m["md_m"], m["md_y"], ctx.anchor, ctx.tense(m.end()))
     return piece(m, value, warns)
+
+
+def month_yy(m: re.Match, ctx: Ctx):
+    mon = month_number(m["my2_m"])
+    return piece(m, cal.month(2000 + int(m["my2_y"]), mon), mon=mon)
 
 
 def month_num(m: re.Match, ctx: Ctx):
@@ -247,5 +275,5 @@ def spelled_year(m: re.Match, ctx: Ctx):
 RESOLVERS = {
     "fiscal": fiscal, "fiscal_bare": fiscal_bare, "decade": decade, "century": century, "season": season,
     "ord_range": ord_range, "ord_wd": ord_wd, "ord_unit": ord_unit, "bare_period": bare_period,
-    "tarikh": tarikh, "month_day": month_day, "month_num": month_num, "spelled_year": spelled_year,
+    "tarikh": tarikh, "month_day": month_day, "month_yy": month_yy, "month_num": month_num, "spelled_year": spelled_year,
 }  # fmt: skip

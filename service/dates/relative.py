@@ -8,16 +8,24 @@ import re
 from service.dates import calendar as cal
 from service.dates.atoms import piece
 from service.dates.context import Ctx
-from service.dates.lexicon import PERIOD_PREFIX, PERIOD_WORDS, UNITS, VAGUE, number_value, weekday_number
+from service.dates.lexicon import (
+    GENERAL_ONLY_VAGUE,
+    PERIOD_PREFIX,
+    PERIOD_WORDS,
+    UNITS,
+    VAGUE,
+    number_value,
+    weekday_number,
+)
 from service.dates.tense import FUTURE, PAST, explicit_tense
 from service.dates.yearctx import event_relative
 
-_VAGUE_KEYS = [(re.compile(k), ref) for k, ref in VAGUE.items()]
+_VAGUE_KEYS = [(re.compile(k), ref, k in GENERAL_ONLY_VAGUE) for k, ref in VAGUE.items()]
 _EVERY = re.compile(r"(?:प्रति|प्रत्येक|हर)\s+$")
 _GAP = re.compile(r"\s+(?:भी|फिर|दोबारा)(?![\u0900-\u097f])")
 _SENTENCE_END = re.compile(r"[।?!]|\.(?:\s|$)")
-_PAST_PRE = ("बीते", "पिछले", "गत")
-_NEXT_PRE = ("अगले", "आगामी", "आने वाले")
+_PAST_PRE = ("बीते", "पिछले", "पिछला", "गत")
+_NEXT_PRE = ("अगले", "अगला", "आगामी", "आने वाले")
 
 
 def rel_unit(m: re.Match, ctx: Ctx):
@@ -26,7 +34,7 @@ def rel_unit(m: re.Match, ctx: Ctx):
     if not 1 <= n <= 100:
         return None
     text, anchor, last = ctx.text, ctx.anchor, ctx.last
-    sign = 1 if m["ru_dir"] == "बाद" else -1
+    sign = 1 if m["ru_dir"] in ("बाद", "पश्चात") else -1
     parts = {"n": n, "unit": unit, "sign": sign}
     said = explicit_tense(text, m.end())
     gap = _GAP.match(text, m.end())
@@ -66,7 +74,12 @@ def period(m: re.Match, ctx: Ctx):
 
 
 def vague(m: re.Match, ctx: Ctx):
-    ref = next(r for rx, r in _VAGUE_KEYS if rx.fullmatch(m["vg"]))
+    start, end = m.span("vg")
+    ref, general_only = next(
+        (r, g) for rx, r, g in _VAGUE_KEYS if (k := rx.match(ctx.text, start)) is not None and k.end() == end
+    )
+    if general_only and not ctx.style.periods:
+        return None
     return piece(m, cal.vague(ref, ctx.anchor))
 
 
@@ -102,6 +115,8 @@ def week_weekday(m: re.Match, ctx: Ctx):
 def deictic(m: re.Match, ctx: Ctx):
     if m["dx_prev"]:
         return piece(m, cal.day(ctx.anchor - dt.timedelta(days=1)))
+    if m["dx_now"]:  # "अब से दस दिन बाद": now, as the anchor of an offset
+        return piece(m, cal.day(ctx.anchor))
     step = {"आज": 0, "कल": 1, "नरसों": 3}.get(m["dx_w"], 2)
     tense = ctx.tense(m.end())
     return piece(m, cal.day(ctx.anchor + dt.timedelta(days=step if tense == FUTURE else -step)))

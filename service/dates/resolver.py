@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from service.dates import atoms, events, periods, relative
 from service.dates import calendar as cal
-from service.dates.compose import combine
+from service.dates.compose import finish, push
 from service.dates.context import GENERAL, NEWS, STYLES, Ctx, Piece, Style
 from service.dates.lexicon import DAY_RE, MONTH_RE, YEAR_RE, Folded, fold_once
 from service.dates.rules import candidates
@@ -76,10 +76,15 @@ def resolve_pieces(folded: str, anchor: dt.date, style: Style = NEWS) -> list[Pi
         got = RESOLVERS[m.lastgroup](m, ctx)
         if got is None:
             continue
-        pieces.append(got)
-        if got.value.date_from is not None and got.value.granularity != "vague":
-            ctx.last, ctx.last_end = got.value, got.end
-    return combine(pieces, ctx)
+        push(pieces, got, ctx)  # combined at once, so that anaphora see "2019 की दिवाली" whole
+        last = pieces[-1]
+        if (
+            last.value.date_from is not None
+            and last.value.granularity not in ("vague", "set")
+            and not last.weak
+        ):
+            ctx.last, ctx.last_end = last.value, last.end
+    return finish(pieces, ctx)
 
 
 def resolve_dates(text: str, anchor: dt.date, *, style: Style = NEWS) -> list[DateMention]:

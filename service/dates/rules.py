@@ -31,7 +31,7 @@ _S = r"[ \t\u00a0]*"  # spaces inside one expression; a line break ends it
 _S1 = r"[ \t\u00a0]+"
 # after a month a year may follow a comma without a space ("8 मार्च,2019")
 _YEAR_TAIL = r"(?:19|20)\d\d(?!\d)"
-_DMY = f"{DAY_RE}{_S}-?{_S}{MONTH_RE}\\.?{E}(?:{_S},?{_S}{_YEAR_TAIL})?"
+_DMY = f"{DAY_RE}{_S}-?{_S}{MONTH_RE}[.॰]?{E}(?:{_S},?{_S}{_YEAR_TAIL})?"
 _NUMERIC = (
     r"(?<![\d./-])(?:[0-3]?\d(?:/[01]?\d/|\.[01]?\d\.|-[01]?\d-)(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d"
     # datelines abbreviate the year: "इंदौर 3/8/25" (slashes only: 3.8.25 reads as a version)
@@ -40,7 +40,7 @@ _NUMERIC = (
 )
 # A month on its own ("जनवरी में", "फरवरी महीने", "इसी वर्ष अप्रैल"): full Hindi names only, and
 # only before a postposition or punctuation ("अगस्त क्रांति" is a name, "मार्च निकाला" a march).
-_FULL_MONTH = alt([w for ws in MONTHS.values() for w in ws if not w.endswith("\\.")])
+_FULL_MONTH = alt([w for ws in MONTHS.values() for w in ws if not w.endswith("]")])
 _MONTH_ALONE = (
     f"(?:{B}(?P<mo_pre>इसी|इस|पिछले|बीते|गत|अगले|आगामी)(?:{_S1}(?P<mo_yr>साल|वर्ष))?{_S1})?"
     f"{B}(?P<mo_m>{_FULL_MONTH})(?:{_S1}(?:महीने|महीना|माह))?{E}"
@@ -62,24 +62,25 @@ _PARTS = [
     ("numeric", _NUMERIC),
     # 11 से 13 जुलाई / 11-13 जुलाई: one mention, value of the first day, interval over the range
     ("range", f"(?P<rg_d1>{DAY_RE}){_S}(?:-|–|से|व|और){_S}(?P<rg_d2>{DAY_RE}){_S1}(?P<rg_m>{MONTH_RE})"
-     f"\\.?{E}(?:{_S},?{_S}(?P<rg_y>{_YEAR_TAIL}))?"),
+     f"[.॰]?{E}(?:{_S},?{_S}(?P<rg_y>{_YEAR_TAIL}))?"),
     ("dmy", f"(?:(?P<dm_pre>आगामी|अगले|आने वाले|बीते|पिछले|गत){_S1})?(?P<dm_d>{DAY_RE}){_S}-?{_S}"
-     f"(?P<dm_m>{MONTH_RE})\\.?{E}(?:{_S},?{_S}(?P<dm_y>{_YEAR_TAIL}))?"),
+     f"(?P<dm_m>{MONTH_RE})[.॰]?{E}(?:{_S},?{_S}(?P<dm_y>{_YEAR_TAIL}))?"),
     ("en_mdy", _EN_MDY),
-    ("my", f"{B}(?P<my_m>{MONTH_RE})\\.?{_S},?{_S}(?P<my_y>{_YEAR_TAIL})"),
+    ("my", f"{B}(?P<my_m>{MONTH_RE})[.॰]?{_S}[,-]?{_S}(?P<my_y>{_YEAR_TAIL})"),
     *(p for p in periods.PATTERNS if p[0] in periods.MONTH_STARTS),
     ("month", _MONTH_ALONE),
-    ("rel_unit", f"(?P<ru_n>{_NUM}){_S1}(?P<ru_u>{UNIT_RE}){_S1}(?P<ru_dir>पहले|बाद|पूर्व){E}"),
+    ("rel_unit", f"(?P<ru_n>{_NUM}){_S1}(?P<ru_u>{UNIT_RE}){_S1}(?P<ru_dir>पहले|बाद|पूर्व|पश्चात){E}"),
     # "पिछले हफ्ते मंगलवार": a weekday of a named week, one mention (before "period" claims the week)
     ("week_wd", f"{B}(?P<ww_pre>पिछले|बीते|गत|अगले|आगामी|इस|इसी){_S1}(?:हफ्ते|सप्ताह){_S1}(?:के{_S1})?"
      f"(?P<ww_w>{WEEKDAY_RE}){E}"),
     ("period", f"{B}(?P<pe_pre>{PREFIX_RE}){_S1}(?P<pe_u>{PERIOD_RE}){E}(?!{_S}\\d)"),
     ("vague", f"{B}(?P<vg>{'|'.join(VAGUE)}){E}"),
-    ("wd", f"{B}(?:(?P<wk_pre>{alt(('बीते', 'पिछले', 'गत', 'अगले', 'आगामी', 'आने वाले', 'इस', 'इसी'))}){_S1})?"
+    ("wd", f"{B}(?:(?P<wk_pre>{alt(('बीते', 'पिछले', 'पिछला', 'गत', 'अगले', 'अगला', 'आगामी', 'आने वाले', 'इस', 'इसी'))}){_S1})?"
      f"(?P<wk_w>{WEEKDAY_RE}){E}"),
     ("deictic", f"{B}(?:(?P<dx_w>आज|कल(?!{_S}-)|परसों|परसो|नरसों)(?:{_S1}{_DAY_PARTS})?"
-     f"|(?P<dx_prev>बीते दिन|बीती रात|पिछली रात|बीते रोज)){E}"),
-    ("year", f"(?:{B}(?P<yr_pre>सन|साल|वर्ष|ईस्वी|ईसवी){_S1})?(?P<yr>{YEAR_RE}|(?<![\\d.,/:])1[0-8]\\d\\d(?!\\d))"
+     f"|(?P<dx_prev>बीते दिन|बीती रात|पिछली रात|बीते रोज)"
+     f"|(?P<dx_now>अब|अभी)(?={_S1}से{_S1}(?:ठीक{_S1})?{_NUM}{_S1}{UNIT_RE})){E}"),
+    ("year", f"(?:{B}(?P<yr_pre>सन्|सन|साल|वर्ष|ईस्वी|ईसवी){_S1})?(?P<yr>{YEAR_RE}|(?<![\\d.,/:])1[0-8]\\d\\d(?!\\d))"
      f"(?P<yr_post>{_S1}(?:में|से|तक|का|की|के|को|वाले|वाली|ई\\.|ईस्वी){E})?"),
 ]  # fmt: skip
 
@@ -99,7 +100,7 @@ _DIGIT_PARTS = (
     *events.DIGIT_STARTS,
 )
 _MONTH_WORDS = [
-    *(w.removesuffix("\\.") for ws in MONTHS.values() for w in ws),
+    *(w.removesuffix("[.॰]") for ws in MONTHS.values() for w in ws),
     *EN_MONTHS.split("|"),
 ]
 _STARTS: dict[str, set[str]] = {}
@@ -114,13 +115,14 @@ for _words, _parts in (
     ([w.split()[0] for w in PERIOD_PREFIX], ("period",)),
     (
         [re.match(r"[^\s(?|]+", k.removeprefix("(?:").removeprefix("(?<!के )(?<!की )")).group() for k in VAGUE]
-        + ["अब", "अभी", "अबतक", "अभीतक", "आजकल", "बीते", "पिछले", "वर्तमान", "मौजूदा"],
+        + ["अब", "अभी", "अबतक", "अभीतक", "आजकल", "बीते", "पिछले", "वर्तमान", "मौजूदा", "भविष्य", "जल्द", "बहुत"]
+        + ["बरसों", "दशकों", "सदियों"],
         ("vague",),
     ),
-    (["बीते", "पिछले", "गत", "अगले", "आगामी", "आने", "इस", "इसी"], ("wd",)),
+    (["बीते", "पिछले", "पिछला", "गत", "अगले", "अगला", "आगामी", "आने", "इस", "इसी"], ("wd",)),
     (["बीते", "पिछले", "गत", "अगले", "आगामी", "इस", "इसी"], ("week_wd",)),
-    (["आज", "कल", "परसों", "परसो", "नरसों", "बीते", "बीती", "पिछली"], ("deictic",)),
-    (["सन", "साल", "वर्ष", "ईस्वी", "ईसवी"], ("year",)),
+    (["आज", "कल", "परसों", "परसो", "नरसों", "बीते", "बीती", "पिछली", "अब", "अभी"], ("deictic",)),
+    (["सन", "सन्", "साल", "वर्ष", "ईस्वी", "ईसवी"], ("year",)),
 ):
     for _w in _words:
         _STARTS.setdefault(_w, set()).update(_parts)

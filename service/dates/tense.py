@@ -13,10 +13,10 @@ PAST, FUTURE = "past", "future"
 # from its start (which search reaches first), and trying every inner position was quadratic.
 _FUTURE = (
     f"(?<!\\S)[^\\s]*(?:[ेए]ं?ग[ाीे]ं?|[ूऊ]ंग[ाी]|ओगे|ोगे){E}|{B}हो(?:गा|गी|ंगे|ंगी){E}|प्रस्तावित|आगामी"
-    "|होना है|होनी है|होने वाल|जाना है|करना है"
+    "|होना है|होनी है|होने वाल|जाना है|करना है|(?:देना|देने|देनी|लेना|लेने|लेनी|करने|करनी|भेजनी|भेजना) (?:है|हैं)"
     "|रखना है|वाला है|वाली है|वाले हैं|संभावना है"
     # a possibility ("बुधवार से खुल सकते हैं") still lies ahead
-    "|सकता है|सकती है|सकते हैं|सकती हैं"
+    "|सकता है|सकती है|सकते हैं|सकती हैं|चाहिए|चाहिये"
     # requests and imperatives ("याद दिलाओ", "बुक करो", "भेज दीजिए", "मिलते हैं"): an assistant's
     # user asks about what is still to come
     f"|{B}(?:करो|रखो|भेजो|बताओ|दिलाओ|लाओ|चलो|जाओ|आओ|देखो|मिलो|सुनो|बनाओ|लगाओ|बुलाओ"
@@ -25,8 +25,10 @@ _FUTURE = (
     f"|मिलते हैं|चलते हैं|होगा क्या|है क्या){E}"
 )
 _PAST = (
-    f"{B}(?:था|थी|थे|थीं|गया|गई|गए|गयी|गये|गईं|हुआ|हुई|हुए|हुईं|कहा|चुका|चुकी|चुके|चुकीं|दी|ली|ने"
-    f"|किए|किये|कीं|[^\\s]+(?:ाया|िया|ाये|िये|ायी|ाई है|ाई थी)){E}"
+    f"{B}(?:था|थी|थे|थीं|गया|गई|गए|गयी|गये|गईं|हुआ|हुई|हुए|हुईं|कहा|चुकी|चुके|चुकीं|दी|ली|ने"
+    # "चुका देना" is to pay off; "किराया", "बकाया" are nouns that look like perfectives
+    f"|चुका(?!\\s+(?:दे|दें|दो|देने|देना))|किए|किये|कीं"
+    f"|(?!(?:किराया|बकाया|साया|माया|काया|छाया|पराया){E})[^\\s]+(?:ाया|िया|ाये|िये|ायी|ाई है|ाई थी)){E}"
 )
 _AUX_FUTURE = re.compile(r"\s+(?:जाए|जाये|जा|हो|रहे|दे|ले)\S*(?:गा|गी|गे)(?!\S)|\s+जान[ाी] है")
 _TENSE = re.compile(f"(?P<fut>{_FUTURE})|(?P<past>{_PAST})")
@@ -34,6 +36,10 @@ _TENSE = re.compile(f"(?P<fut>{_FUTURE})|(?P<past>{_PAST})")
 # cue before it ("शुक्रवार को छुट्टी है?") speaks of a day still ahead.
 _REQUEST_END = re.compile(f"{B}\\S+(?:ना|नी){E}\\s*$")
 _PRESENT = re.compile(f"{B}(?:है|हैं|हो|रहेगा|रहेगी){E}")
+# Past cues an assistant's user gives without an auxiliary: an ergative subject ("हमने … देखा",
+# "किसने जीता?") or a clause-final perfective verb ("दिल्ली पहुंचे।", "बिक्री कम रही।").
+_ERGATIVE = re.compile(f"{B}(?:मैंने|हमने|तुमने|आपने|उसने|उन्होंने|इन्होंने|किसने|जिसने|सबने){E}")
+_PERFECTIVE_END = re.compile(f"{B}\\S+(?:[ाीे]|ीं|ए|ई|आ){E}\\s*$")
 # A clause ends at sentence punctuation, a line break or a complementizer that starts a new clause.
 _CLAUSE_END = re.compile(r"[।?!\n|]|\.(?:\s|$)|[“”\"‘’']|\sकि\s|\sजो\s|\sलेकिन\s|\sताकि\s|\sजबकि\s")
 
@@ -58,9 +64,13 @@ def explicit_tense(folded: str, end: int, *, window: int = 160, requests: bool =
         chunk = chunk[: stop.start()]
     m = _TENSE.search(chunk)
     if m is None:
-        if requests and (_REQUEST_END.search(chunk) or _PRESENT.search(chunk)):
+        if not requests:
+            return None
+        if _ERGATIVE.search(chunk):
+            return PAST
+        if _REQUEST_END.search(chunk) or _PRESENT.search(chunk):
             return FUTURE
-        return None
+        return PAST if _PERFECTIVE_END.search(chunk) else None
     # "घोषित किया जाएगा": a participle before a future auxiliary is a passive future.
     if m.lastgroup == "past" and _AUX_FUTURE.match(chunk, m.end()):
         return FUTURE

@@ -31,3 +31,17 @@ def test_invalid_input_is_422_with_field(client):
     resp = client.post("/v1/dates/resolve", json={"text": "  "})
     assert resp.status_code == 422
     assert "text" in resp.get_json()["errors"]["json"]
+
+
+def test_general_style_is_the_default_and_news_is_selectable(client):
+    text = "5 जून से 9 जून के बीच छुट्टी रहेगी, हर सोमवार बैठक होगी।"
+    body = client.post("/v1/dates/resolve", json={"text": text, "reference_date": "2026-03-10"}).get_json()
+    assert [(d["text"], d["value"], d["granularity"]) for d in body["dates"]] == [
+        ("5 जून से 9 जून के बीच", "2026-06-05/2026-06-09", "range"),
+        ("हर सोमवार", "SET", "set"),
+    ]
+    news = {"text": text, "reference_date": "2026-03-10", "style": "news"}
+    body = client.post("/v1/dates/resolve", json=news).get_json()
+    assert [d["value"] for d in body["dates"]] == ["2026-06-05", "2026-06-09"]
+    resp = client.post("/v1/dates/resolve", json={"text": "कल", "style": "poetry"})
+    assert resp.status_code == 422
