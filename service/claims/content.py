@@ -76,6 +76,17 @@ class RawClaim:
     mention: int = -1
 
 
+@dataclass(slots=True)
+class Sent:
+    """Per-sentence state shared by the patterns."""
+
+    si: int
+    s: int
+    e: int
+    dates: tuple[tuple[int, int], ...]
+    consumed: list[tuple[int, int]]
+
+
 def inside(pos: int, spans) -> bool:
     for a, b in spans:
         if a <= pos < b:

@@ -8,7 +8,8 @@ import re
 from service.claims import bylines as claim_bylines
 from service.claims import lexicon as lx
 from service.claims import patterns as pt
-from service.claims.content import NE_RE, NE_WORDS, Context, RawClaim, cached_np, inside, speaker
+from service.claims import statements as st
+from service.claims.content import NE_RE, NE_WORDS, Context, RawClaim, Sent, cached_np, inside, speaker
 from service.claims.speaker_book import EntityBook
 from service.claims.speakers import PRONOUNS
 from service.text.hindi import first_char_alternation
@@ -77,19 +78,19 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
             continue  # headline questions ("रूसी विदेश मंत्री ने क्या दी चेतावनी?")
         # Only this sentence's dates: they block speaker NPs; the article's full list made this quadratic.
         dates = _sentence_dates(all_dates, date_starts, s, e)
-        sn = pt.Sent(si, s, e, dates, [])
+        sn = Sent(si, s, e, dates, [])
         n0 = len(out)
         if not lx.GENITIVE_NOUNS.isdisjoint(toks):
-            pt.genitive(ctx, book, out, sn)
+            st.genitive(ctx, book, out, sn)
         if "जानकारी" in toks:
-            pt.info_anaphora(ctx, book, out, sn)
+            st.info_anaphora(ctx, book, out, sn)
         if "ने" in toks and (f.startswith("ये बात", s) or f.startswith("यह बात", s)):
-            pt.said_anaphora(ctx, book, out, sn)
+            st.said_anaphora(ctx, book, out, sn)
         firsts = toks & lx.FIRST_WORDS
         if firsts:
             pt.reporting_verbs(ctx, book, out, sn, firsts)
         if not _ATTR.isdisjoint(toks):
-            pt.attribution(ctx, book, out, sn)
+            st.attribution(ctx, book, out, sn)
         # A sentence whose only claims are attributions ("X के मुताबिक Y ने धोखा किया") still
         # introduces its ने-subject Y for later pronouns.
         if all(c.verb_class == "attribution" for c in out[n0:]) and not _SUBJECT_WORDS.isdisjoint(toks):

@@ -228,12 +228,3 @@ __all__ = [
     "split_role_name",
     "strip_parens",
 ]
-
-
-def __getattr__(name: str):
-    # The per-article entity book lives in speaker_book (which imports this module); lazy re-export.
-    if name in ("Entity", "EntityBook"):
-        from service.claims import speaker_book
-
-        return getattr(speaker_book, name)
-    raise AttributeError(name)

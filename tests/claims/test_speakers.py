@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from service.claims.speakers import EntityBook, np_before, split_role_name
+from service.claims.speaker_book import EntityBook
+from service.claims.speakers import np_before, split_role_name
 from service.text.hindi import fold
 
 
