@@ -3,6 +3,9 @@
 Usage: python bench/dates.py [--repeat N]
 Both run in this process on dev.jsonl + seed.jsonl with the same anchors (choose_anchor); the
 medians are per article, warm (one untimed pass first). Scores use shared/eval/score.py rules.
+Then a coverage-by-rule table: per grammar rule, how often it fires on the eval articles (news
+style) and on the case tables (tests/dates/cases, general style), and the share of table cases
+of that rule's family that pass.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import eval_dates  # noqa: E402
 from dateparser.search import search_dates  # noqa: E402
 
-from service.dates.resolver import resolve_dates  # noqa: E402
+from service.dates.lexicon import fold_once  # noqa: E402
+from service.dates.resolver import GENERAL, NEWS, resolve_dates, resolve_pieces  # noqa: E402
 
 
 def dateparser_dates(text: str, anchor: dt.date) -> dict:
@@ -80,6 +84,35 @@ def main() -> None:
         f"resolve_dates median={our_ms:.2f}ms search_dates median={dp_ms:.1f}ms "
         f"ratio={dp_ms / our_ms:.0f}x f1 ours={our_f1:.2f} dateparser={dp_f1:.2f}"
     )
+    coverage_table(articles, anchors)
+
+
+def rule_counts(texts_anchors, style) -> dict[str, int]:
+    """Pieces per rule (combined pieces count as "combined", recurrences as "set")."""
+    counts: dict[str, int] = {}
+    for text, anchor in texts_anchors:
+        for p in resolve_pieces(fold_once(text).text, anchor, style):
+            counts[p.kind] = counts.get(p.kind, 0) + 1
+    return counts
+
+
+def coverage_table(articles, anchors) -> None:
+    from tests.dates.test_cases import check, load_cases
+
+    cases = [p.values[0] for p in load_cases()]
+    news = rule_counts([(a["text"], anc) for a, anc in zip(articles, anchors, strict=True)], NEWS)
+    table = rule_counts([(c["text"], dt.date.fromisoformat(str(c["ref"]))) for c in cases], GENERAL)
+    by_family: dict[str, list[bool]] = {}
+    for p in load_cases():
+        by_family.setdefault(p.id.split("/")[0], []).append(not check(p.values[0]))
+    print("\ncoverage by rule (pieces found)      eval articles (news)   case tables (general)")
+    for rule in sorted(set(news) | set(table), key=lambda r: -(news.get(r, 0) + table.get(r, 0))):
+        print(f"  {rule:<32} {news.get(rule, 0):>10} {table.get(rule, 0):>22}")
+    print("\ncase tables by family                passing")
+    for family, ok in sorted(by_family.items()):
+        print(f"  {family:<32} {sum(ok):>4}/{len(ok):<4} {sum(ok) / len(ok):.0%}")
+    total = [x for ok in by_family.values() for x in ok]
+    print(f"  {'all':<32} {sum(total):>4}/{len(total):<4} {sum(total) / len(total):.1%}")
 
 
 if __name__ == "__main__":

@@ -148,13 +148,12 @@ def push(out: list[Piece], q: Piece, ctx: Ctx) -> None:
     """Append ``q``, merging it with the pieces before it while a combinator applies."""
     while out:
         p = out[-1]
-        gap = ctx.text[p.end : q.start]
-        value = _join(p, q, gap, ctx)
-        if value is None:
+        joined = _join(p, q, ctx.text[p.end : q.start], ctx)
+        if joined is None:
             break
         out.pop()
-        kind = q.kind if value is q.value else "set" if value.value == "SET" else "combined"
-        q = Piece(p.start, q.end, value, kind, (), dict(q.parts))
+        rule, value = joined
+        q = Piece(p.start, q.end, value, q.kind if value is q.value else rule, (), dict(q.parts))
     out.append(q)
 
 
@@ -177,15 +176,18 @@ def combine(pieces: list[Piece], ctx: Ctx) -> list[Piece]:
     return finish(out, ctx)
 
 
-def _join(p: Piece, q: Piece, gap: str, ctx: Ctx) -> cal.Value | None:
+def _join(p: Piece, q: Piece, gap: str, ctx: Ctx) -> tuple[str, cal.Value] | None:
+    """(combinator name, value) of the first combinator that joins ``p`` and ``q``."""
     if len(gap) > 24 or "\n" in gap:
         return None
     if p.value.value == "SET":  # "हर साल 26 जनवरी", "हर महीने के दूसरे शनिवार": one recurrence
-        return p.value if _SET_GAP.fullmatch(gap) and q.value.granularity != "vague" else None
-    for _name, connector, join in _PAIRS:
+        ok = _SET_GAP.fullmatch(gap) and q.value.granularity != "vague"
+        return ("recurrence_of", p.value) if ok else None
+    for name, connector, join in _PAIRS:
         if connector.fullmatch(gap) and (value := join(p, q, ctx)) is not None:
-            return value
-    return _range(p, q, ctx, gap, ctx.text[q.end : q.end + 12])
+            return name, value
+    value = _range(p, q, ctx, gap, ctx.text[q.end : q.end + 12])
+    return ("range_of", value) if value is not None else None
 
 
 __all__ = ["combine", "finish", "push", "season_near"]
