@@ -10,6 +10,7 @@ from service.claims import lexicon as lx
 from service.claims.speaker_book import Entity, EntityBook
 from service.claims.speakers import PRONOUNS, SKIP_PRONOUNS, np_before, split_role_name
 from service.text.hindi import first_char_alternation, source_end
+from service.text.lexicon import word_set
 from service.text.sentences import Sentence
 
 _B, _A = lx.NOT_BEFORE, lx.NOT_AFTER
@@ -32,7 +33,7 @@ _NO_INLINE = re.compile(r"\s*(?:और|तथा|एवं|व|लेकिन|�
 _ASCII_CLOSE = re.compile(r"''|\"|'(?![\w\u0900-\u097f])")
 _DATE_LEAD = re.compile(r"\s*(?:को|में|से)?\s*")
 _CLOSE = {"“": "”", "‘": "’"}
-_NOT_SPEAKER = frozenset("आंकड़ों आंकड़े आंकडों नियम नियमों अधिनियम धर्म कानून परंपरा हिसाब योजना".split())
+_NOT_SPEAKER = word_set("claims", "not_speaker_heads.txt")
 QCHARS = "\"'“”‘’"
 _GEN_POST = ("के", "की", "का")
 

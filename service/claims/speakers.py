@@ -29,7 +29,7 @@ _STRIP = "\"'“”‘’()[]"
 PRONOUNS = frozenset("उन्होंने इन्होंने उसने इसने उनका उसका इनका इसका उनकी उसकी इनकी उनके उसके वह वे".split())
 SKIP_PRONOUNS = frozenset("मैंने हमने आपने तुमने किसने जिसने जिन्होंने सबने".split())
 
-HONORIFICS = frozenset("डो. डो डा. श्री श्रीमती सुश्री प्रो. मौलाना साध्वी स्वामी".split())
+HONORIFICS = word_set("claims", "honorifics.txt")
 # Role heads: the role ends at the last of them, the name follows (रूसी विदेश मंत्री | सर्गेई लावरोव).
 ROLE_HEADS = word_set("claims", "role_heads.txt")
 _RESIDENT = frozenset(["निवासी", "रहवासी"])
@@ -49,12 +49,7 @@ def is_role_word(word: str) -> bool:
     return word in ROLE_HEADS or (len(word) > 6 and word.endswith(ROLE_SUFFIXES))
 
 
-ORG_HEADS = frozenset(
-    """संगठन मंत्रालय विभाग डिपार्टमेंट कोर्ट अदालत न्यायालय न्यायाधिकरण पुलिस प्राधिकरण एसोसिएशन बैंक कंपनी
-    सरकार सरकारों आयोग समिति पार्टी प्रशासन निगम बोर्ड परिषद संघ यूनियन यूनियंस फोरम ट्रिब्यून समूह संस्था
-    एजेंसी मोटर इंडिया कांग्रेस भाजपा विश्वविद्यालय संस्थान केंद्र परिवार समाज मंडल महासंघ ब्यूरो कार्यालय
-    टीम सेना मोर्चा दल हेल्थ स्कूल""".split()
-)
+ORG_HEADS = word_set("claims", "org_heads.txt")
 
 
 class NounPhrase(NamedTuple):

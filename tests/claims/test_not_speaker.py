@@ -1,0 +1,23 @@
+"""Noun phrases that cite figures or rules are no speakers, in any spelling (nukta or not)."""
+
+import datetime as dt
+
+import pytest
+
+from service.pipeline import extract
+
+DAY = dt.date(2026, 3, 10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ताजा आंकड़ों के मुताबिक शहर में बीस नए मरीज मिले हैं।",
+        "ताजा आंकडों के मुताबिक शहर में बीस नए मरीज मिले हैं।",
+        "नए नियमों के अनुसार दुकानें रात दस बजे बंद होंगी।",
+        "सरकारी योजना के मुताबिक हर गांव में सड़क बनेगी।",
+    ],
+    ids=["figures-nukta", "figures-plain", "rules", "scheme"],
+)
+def test_no_claim_from_figures_or_rules(text):
+    assert extract(text, published=DAY, today=DAY).claims == []
