@@ -1,4 +1,5 @@
-"""Say-verbs without ने: the subject noun phrase is the speaker (cases in cases/direct_subjects.yaml)."""
+"""Speaker/quote case tables: say-verbs without ने (cases/direct_subjects.yaml) and genitive
+statements (cases/genitive.yaml)."""
 
 import datetime as dt
 from pathlib import Path
@@ -9,7 +10,10 @@ import yaml
 from service.pipeline import extract
 
 DAY = dt.date(2026, 3, 10)
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "direct_subjects.yaml").read_text(encoding="utf-8"))
+CASES = {"cases": []}
+for name in ("direct_subjects.yaml", "genitive.yaml"):
+    table = yaml.safe_load((Path(__file__).parent / "cases" / name).read_text(encoding="utf-8"))
+    CASES["cases"] += [{**c, "id": f"{table['family']}/{c['id']}"} for c in table["cases"]]
 
 
 @pytest.mark.parametrize("case", CASES["cases"], ids=[c["id"] for c in CASES["cases"]])
