@@ -112,7 +112,8 @@ def _speech_events() -> re.Pattern[str]:
         + ")"
         for case, ps in by_case.items()
     ]
-    return re.compile(r"(?:\s+क्षेत्र)?\s*(?:" + "|".join(alts) + f")(?![{_L}])")
+    # An abbreviation in brackets may come first: "… अस्पताल (एलएनजेपी) का दौरा किया".
+    return re.compile(r"(?:\s+क्षेत्र)?(?:\s*\([^()]{1,30}\))?\s*(?:" + "|".join(alts) + f")(?![{_L}])")
 
 
 # After a place name: a speech-event cue ("… में पत्रकारों से", "… को संबोधित करते हुए").
