@@ -80,6 +80,10 @@ def _part_of(base: cal.Value, word: str) -> cal.Value:
     length = (last - first).days + 1
     if base.granularity == "month":
         cuts = {"start": (0, 9), "mid": (10, 19), "end": (20, length - 1)}
+    elif base.granularity == "year":  # thirds by months: Jan–Apr, May–Aug, Sep–Dec
+        y = first.year
+        may, sep = (dt.date(y, 5, 1) - first).days, (dt.date(y, 9, 1) - first).days
+        cuts = {"start": (0, may - 1), "mid": (may, sep - 1), "end": (sep, length - 1)}
     else:
         third = length // 3
         cuts = {"start": (0, third - 1), "mid": (third, 2 * third - 1), "end": (2 * third, length - 1)}

@@ -68,19 +68,27 @@ DIGIT_STARTS = ("vague_count",)
 
 
 @functools.lru_cache(maxsize=256)
-def _festivals(year: int) -> tuple[tuple[dt.date, str], ...]:
+def _festivals(year: int, categories: tuple[str, ...]) -> tuple[tuple[dt.date, str], ...]:
     import holidays
 
     with warnings.catch_warnings():  # years outside the lunar tables warn and are estimated
         warnings.simplefilter("ignore")
-        return tuple(sorted(holidays.India(years=year).items()))
+        return tuple(sorted(holidays.India(years=year, categories=categories).items()))
 
 
 def festival_day(english: str, year: int) -> dt.date | None:
-    """The day ``holidays.India`` gives the festival in ``year`` (names may be joined by ';')."""
-    for d, names in _festivals(year):
-        if any(n.strip().startswith(english) for n in names.split(";")):
-            return d
+    """The day ``holidays.India`` gives the festival in ``year``: public holidays first, then the
+    optional ones; an exact name before a longer one ("Dussehra" before "Dussehra (Saptami)")."""
+    for categories in (("public",), ("public", "optional", "government")):
+        days = [
+            (d, n.strip().removesuffix(" (estimated)"))
+            for d, ns in _festivals(year, categories)
+            for n in ns.split(";")
+        ]
+        for exact in (True, False):
+            for d, name in days:
+                if name == english if exact else name.startswith(english):
+                    return d
     return None
 
 

@@ -39,7 +39,9 @@ _PRESENT = re.compile(f"{B}(?:है|हैं|हो|रहेगा|रहे�
 # Past cues an assistant's user gives without an auxiliary: an ergative subject ("हमने … देखा",
 # "किसने जीता?") or a clause-final perfective verb ("दिल्ली पहुंचे।", "बिक्री कम रही।").
 _ERGATIVE = re.compile(f"{B}(?:मैंने|हमने|तुमने|आपने|उसने|उन्होंने|इन्होंने|किसने|जिसने|सबने){E}")
-_PERFECTIVE_END = re.compile(f"{B}\\S+(?:[ाीे]|ीं|ए|ई|आ){E}\\s*$")
+_PERFECTIVE_END = re.compile(
+    f"{B}(?!(?:बजे|पहले|सवेरे|जल्दी|वाले|वाली|वाला|लिए|भी|ही|अभी|यही|वही|कभी|सभी){E})\\S+(?:[ाीे]|ीं|ए|ई|आ){E}\\s*$"
+)
 # A clause ends at sentence punctuation, a line break or a complementizer that starts a new clause.
 _CLAUSE_END = re.compile(r"[।?!\n|]|\.(?:\s|$)|[“”\"‘’']|\sकि\s|\sजो\s|\sलेकिन\s|\sताकि\s|\sजबकि\s")
 
