@@ -24,7 +24,7 @@ from service.claims.speaker_book import EntityBook
 from service.claims.subjects import direct_subject
 
 _B, _A = lx.NOT_BEFORE, lx.NOT_AFTER
-_PRE_QUOTE = re.compile(r"[”’\"']\s*,\s*$")
+_PRE_QUOTE = re.compile(r"(?:[,।.!?]\s*[”’\"']|[”’\"']\s*,)\s*$")
 _ANAPH_EDGE = re.compile(
     r"^(?:यह|ये)\s+(?:बात|बातें)" + _A + r"|(?:इसकी|इसके|इस\s+बात\s+की|इस\s+संबंध\s+में|इस\s+बारे\s+में|यह|ये)$"
 )
