@@ -41,6 +41,7 @@ _ADDRESSEE_ONLY = re.compile(r"^(?:\S+\s+){0,3}\S+\s+को(?:\s+(?:भी|ह�
 # ... except where को marks the theme itself (प्रस्ताव को खारिज किया, चुनौती को स्वीकार किया).
 _THEME_KO = frozenset(["denial", "confirmation"])
 _CONJ = re.compile(r"(?:और|तथा|एवं|व)\s+")
+_LEAD_PARTICLE = re.compile(r"(?:भी|ही|तो)\s+")
 _KI_OR_QUOTE = re.compile(r"\s*(?:,?\s*कि" + _A + r"|[,:\-–—]?\s*[“‘\"'])")
 
 
@@ -196,6 +197,8 @@ def _object_content(
     os_ = skip_dates(f, os_, oe, dates)
     cj = _CONJ.match(f, os_, oe)
     os_ = cj.end() if cj else os_
+    lead = _LEAD_PARTICLE.match(f, os_, oe)  # "X ने भी उनकी सराहना की": भी is no content
+    os_ = lead.end() if lead else os_
     obj = f[os_:oe]
     if not obj.strip() and has_ne and not sn.consumed:
         # Object first: "आदेश में बदलाव करने से हाई कोर्ट ने इनकार कर दिया".
