@@ -176,10 +176,21 @@ class _ClaimDater:
     def _explicit(self, c: RawClaim) -> ClaimDate | None:
         lo, hi = c.date_region
         best = None
+        cs, ce = c.content
+        # Object content (आरोप लगाया, मांग की) sits between the speaker and the verb: a month or
+        # year there dates what the object is about ("पिछले साल अप्रैल में हुए घोटाले की …").
+        object_from = c.pre_speaker[1] if ce <= hi else ce
         for k in range(bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)):
             s, e, d = self.dates_f[k]
-            if e <= hi and d.granularity != "vague" and not any(qs <= s < qe for qs, qe in c.excluded):
-                best = d
+            if e > hi or d.granularity == "vague" or any(qs <= s < qe for qs, qe in c.excluded):
+                continue
+            # A statement is not made after the article: a later date is a deadline or a plan
+            # ("15 सितंबर तक रिपोर्ट मांगी"); a month or year inside the content is what it is about.
+            if (d.date_from and d.date_from > self.anchor) or (
+                d.granularity != "day" and (cs <= s < ce or object_from <= s < ce)
+            ):
+                continue
+            best = d
         return _date(best, "explicit") if best is not None else None
 
     def _event(self, c: RawClaim, para_start: int) -> ClaimDate:

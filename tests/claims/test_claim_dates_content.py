@@ -1,0 +1,27 @@
+"""A claim's date is when it was said, not a deadline or period its content talks about."""
+
+import datetime as dt
+
+import pytest
+
+from service.pipeline import extract
+
+DAY = dt.date(2025, 9, 10)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a deadline after the article is no statement date: the anchor is
+        ("हाईकोर्ट ने नगर निगम से 20 सितंबर तक जवाब मांगा है।", "2025-09-10"),
+        # a month the content is about is no statement date
+        ("मंत्री ने कहा कि पिछले साल मार्च में योजना शुरू हुई थी।", "2025-09-10"),
+        ("सांसद ने पिछले साल अप्रैल में हुए घोटाले की जांच की मांग की।", "2025-09-10"),
+        # a day in the clause before the verb still dates the claim
+        ("कलेक्टर ने सोमवार को कहा कि स्कूल खुलेंगे।", "2025-09-08"),
+    ],
+    ids=["deadline", "month-in-said-content", "month-in-object", "weekday-before-verb"],
+)
+def test_claim_date(text, want):
+    claims = extract(text, published=DAY, today=DAY).claims
+    assert [c.date.value for c in claims] == [want]
