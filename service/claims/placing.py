@@ -184,6 +184,7 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
         cands.sort(key=lambda c: c[0])
     # Movement cues, attributed to the entity named (or pronoun-referred) before the cue in its sentence.
     cues: dict[int, list[tuple[int, Any]]] = {}
+    occasion: list[tuple[int, Any]] = []
     entities = {id(r.entity): r.entity for r in raws}
     si = 0
     for s, e, place, at, _in, move, _k in cands:
@@ -208,6 +209,10 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
             who = next((r.entity for r in raws if r.pre_speaker[0] <= s and e <= r.pre_speaker[1]), None)
         if who is not None:
             cues.setdefault(id(who), []).append((s, (place, at)))
+        elif place.kind == "venue":
+            # "… द्वारा स्थानीय X सभागार में संगोष्ठी आयोजित की गई": the occasion's venue, for the
+            # article's statements that name no place of their own.
+            occasion.append((s, (place, at)))
     explicit: list[Any] = []
     for r in raws:
         lo, hi = r.pre_speaker
@@ -238,6 +243,9 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
             here = min(
                 cues[id(r.entity)], key=lambda c: (_RANK.get(c[1][0].kind, 3), c[0] > pos, abs(c[0] - pos))
             )[1]
+        if here is None and occasion:
+            pos = r.span[0]
+            here = min(occasion, key=lambda c: abs(c[0] - pos))[1]
         if here is None and datelines:
             before = [p for s, p in datelines if s <= r.span[0]]
             here = before[-1] if before else datelines[0][1]
