@@ -161,8 +161,31 @@ def push(out: list[Piece], q: Piece, ctx: Ctx) -> None:
     out.append(q)
 
 
+_DEICTIC_WEEKDAY_GAP = re.compile(r"\s*[(,]?\s*")
+
+
+def _agree_deictic_weekday(p: Piece, q: Piece, ctx: Ctx) -> None:
+    """ "कल (सोमवार)", "कल सोमवार को": the weekday decides whether कल is yesterday or tomorrow
+    when the clause has no tense cue; both pieces then name the same day."""
+    step = p.parts.get("step")
+    if p.parts.get("tense_given"):
+        return
+    if p.kind != "deictic" or not step or q.kind != "wd" or "weekday" not in q.parts:
+        return
+    if not _DEICTIC_WEEKDAY_GAP.fullmatch(ctx.text[p.end : q.start]):
+        return
+    wd = q.parts["weekday"]
+    for d in (p.value.date_from, ctx.anchor + dt.timedelta(days=step), ctx.anchor - dt.timedelta(days=step)):
+        if d.weekday() == wd:
+            p.value = q.value = cal.day(d)
+            return
+
+
 def finish(out: list[Piece], ctx: Ctx) -> list[Piece]:
-    """Parts of periods ("महीने के आखिर में"), range tails ("के बीच"); weak pieces dropped."""
+    """Parts of periods ("महीने के आखिर में"), range tails ("के बीच"), a कल that its weekday
+    contradicts; weak pieces dropped."""
+    for p, q in zip(out, out[1:], strict=False):
+        _agree_deictic_weekday(p, q, ctx)
     for p in out:
         part = _PART.match(ctx.text, p.end)
         if part and ctx.style.periods and p.value.granularity in _PERIODS:

@@ -119,4 +119,6 @@ def deictic(m: re.Match, ctx: Ctx):
         return piece(m, cal.day(ctx.anchor))
     step = {"आज": 0, "कल": 1, "नरसों": 3}.get(m["dx_w"], 2)
     tense = ctx.tense(m.end())
-    return piece(m, cal.day(ctx.anchor + dt.timedelta(days=step if tense == FUTURE else -step)))
+    explicit = explicit_tense(ctx.text, m.end(), requests=ctx.style.requests) is not None
+    value = cal.day(ctx.anchor + dt.timedelta(days=step if tense == FUTURE else -step))
+    return piece(m, value, step=step, tense_given=explicit)

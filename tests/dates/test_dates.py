@@ -318,3 +318,19 @@ def test_never_crashes_on_odd_input():
     for text in ["", " ", "()", "शनिवार (", "31 से 2 मई", "0 जुलाई", "99/99/2025", "कल" * 50]:
         for m in resolve_dates(text, WED):
             assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # no tense cue: the weekday says whether कल is yesterday or tomorrow
+        ("कल (मंगलवार) की बैठक में", [("कल", "2026-03-24"), ("मंगलवार", "2026-03-24")]),
+        ("कल (गुरुवार) की बैठक के लिए", [("कल", "2026-03-26"), ("गुरुवार", "2026-03-26")]),
+        # an explicit tense keeps कल; a weekday matching neither side changes nothing
+        ("कल (गुरुवार) बैठक हुई थी।", [("कल", "2026-03-24"), ("गुरुवार", "2026-03-19")]),
+        ("कल सोमवार को बैठक हुई।", [("कल", "2026-03-24"), ("सोमवार", "2026-03-23")]),
+    ],
+)  # fmt: skip
+def test_kal_agrees_with_its_weekday(sentence, expected):
+    got = resolve_dates(sentence, D(2026, 3, 25))  # a Wednesday
+    assert [(m.text, m.value) for m in got] == expected
