@@ -230,6 +230,8 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
                 break
             if (klass and _in.match(f, e)) or SPEECH_EVENT_RE.match(f, e):
                 here = (place, at)
+            elif not klass and place.kind != "country" and _said_there(f, _in.match(f, e), r.date_region[1]):
+                here = (place, at)  # "X ने शुक्रवार को जिनेवा में कहा कि …"
         if here is None and datelines and _HERE.search(f[lo:end]) and _here_outside(f, lo, end, r.content):
             before = [p for s, p in datelines if s <= r.span[0]]
             here = before[-1] if before else datelines[0][1]
@@ -256,3 +258,8 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
 def _here_outside(f: str, lo: int, end: int, content: tuple[int, int]) -> bool:
     """ "यहां" in the clause ``f[lo:end]`` but not inside the claim's content."""
     return any(_outside(lo + m.start(), [content]) for m in _HERE.finditer(f[lo:end]))
+
+
+def _said_there(f: str, cue, verb_at: int) -> bool:
+    """ "CITY में" right before the reporting verb ("… ने जिनेवा में कहा"): where it was said."""
+    return cue is not None and 0 <= verb_at - cue.end() <= 16 and "," not in f[cue.end() : verb_at]
