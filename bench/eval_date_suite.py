@@ -52,14 +52,21 @@ def main() -> None:
                 hit = next((d for d in got if d["start"] < ge and gs < d["end"]), None)
                 if hit is None:
                     if a.show_misses:
-                        print(f"missed   {row['id']} [{kind}] {g['expr']!r} (want {g['value']}) in {row['text']}")
+                        print(
+                            f"missed   {row['id']} [{kind}] {g['expr']!r} (want {g['value']}) in {row['text']}"
+                        )
                     continue
                 found[kind] += 1
                 ok = hit["value"] == g["value"]
                 right[kind] += ok
-                interval_right[kind] += (hit.get("date_from"), hit.get("date_to")) == (g.get("from"), g.get("to"))
+                interval_right[kind] += (hit.get("date_from"), hit.get("date_to")) == (
+                    g.get("from"),
+                    g.get("to"),
+                )
                 if not ok and a.show_misses:
-                    print(f"wrong    {row['id']} [{kind}] {g['expr']!r} -> {hit['value']} (want {g['value']})")
+                    print(
+                        f"wrong    {row['id']} [{kind}] {g['expr']!r} -> {hit['value']} (want {g['value']})"
+                    )
     for kind in sorted(total):
         n = total[kind]
         print(
