@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 
 from flask import Flask
 
@@ -20,7 +21,7 @@ from service.api import (
     timeline,
 )
 from service.api.dashboard import blp as dashboard_blp
-from service.config import Config
+from service.config import Config, instance_secret
 from service.places import finder as places
 from service.store.db import database, open_database
 from service.store.migrations import migrate_database
@@ -36,6 +37,12 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_mapping(Config().as_dict())
     if config:
         app.config.from_mapping(config)
+    if not app.config.get("TATHYA_SECRET_KEY"):
+        # Tests get a throwaway secret; a deployment keeps one in its instance folder.
+        testing = app.config.get("TESTING") and "TATHYA_INSTANCE_DIR" not in (config or {})
+        app.config["TATHYA_SECRET_KEY"] = (
+            secrets.token_urlsafe(32) if testing else instance_secret(app.config["TATHYA_INSTANCE_DIR"])
+        )
     logs.init_app(app)
 
     open_database(app.config["DATABASE_URL"])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import secrets
+import time
 from pathlib import Path
 
 INSTANCE_DIR = Path(os.environ.get("TATHYA_INSTANCE_DIR", Path.cwd() / "instance"))
@@ -17,6 +19,31 @@ def _list_env(name: str) -> list[str]:
     return [part.strip() for part in os.environ.get(name, "").split(",") if part.strip()]
 
 
+SECRET_FILE = "secret_key"
+
+
+def instance_secret(directory: Path) -> str:
+    """The deployment's secret from ``directory/secret_key``, created (0600) on first start.
+
+    Created with O_EXCL, so workers started together agree on one secret: the loser reads the
+    winner's file.
+    """
+    path = Path(directory) / SECRET_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _ in range(50):  # the creator may not have written it yet
+            if secret := path.read_text(encoding="ascii").strip():
+                return secret
+            time.sleep(0.01)
+        raise RuntimeError(f"{path} is empty: delete it or set TATHYA_SECRET_KEY") from None
+    secret = secrets.token_urlsafe(32)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(secret + "\n")
+    return secret
+
+
 class Config:
     """Production defaults; every value can be overridden by an environment variable."""
 
@@ -25,6 +52,9 @@ class Config:
         self.PORT = _int_env("PORT", 8000)
         self.MAX_CONTENT_LENGTH = _int_env("MAX_CONTENT_LENGTH", 2 * 1024 * 1024)
         self.TATHYA_API_KEYS = _list_env("TATHYA_API_KEYS")
+        # Signs cursors and derives API key ids; generated into the instance folder when unset.
+        self.TATHYA_SECRET_KEY = os.environ.get("TATHYA_SECRET_KEY", "").strip() or None
+        self.TATHYA_INSTANCE_DIR = str(INSTANCE_DIR)
         self.TATHYA_CORS_ORIGINS = _list_env("TATHYA_CORS_ORIGINS")
         self.TATHYA_WARM_GAZETTEER = os.environ.get("TATHYA_WARM_GAZETTEER", "1") != "0"
         self.TESTING = False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from service.dates import calendar as cal
-from service.errors import EditError
+from service.errors import EditError, beyond_calendar
 from service.places.finder import lookup_place
 from service.store.articles import claim_search_text
 from service.store.db import write_transaction
@@ -35,7 +35,7 @@ def date_interval(value: str) -> cal.Value:
         if len(parts) == 2:
             return cal.month(parts[0], parts[1])
         return cal.year(parts[0])
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:  # OverflowError: a week that ends after 9999
         raise EditError("date", f"Not a valid date value: {value}") from exc
 
 
@@ -110,7 +110,12 @@ def _naive_utc(value: dt.datetime | None) -> dt.datetime:
     if value is None:
         return utcnow()
     if value.tzinfo is not None:
-        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        try:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        except (OverflowError, ValueError) as exc:  # 0001-01-01T00:00+14:00 is before year 1 in UTC
+            if not beyond_calendar(exc):
+                raise
+            raise EditError("review", "reviewed_at is outside years 1..9999 in UTC.") from exc
     return value.replace(microsecond=0)
 
 

@@ -16,3 +16,9 @@ class EditError(ValueError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+def beyond_calendar(exc: Exception) -> bool:
+    """Whether ``exc`` is datetime's complaint about leaving years 1..9999 (date arithmetic at
+    the calendar's edges: year 1 minus a day, 9999-12-31 plus one), not some other error."""
+    return isinstance(exc, OverflowError) or (isinstance(exc, ValueError) and "out of range" in str(exc))

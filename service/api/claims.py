@@ -97,7 +97,7 @@ class Claims(MethodView):
 
     @blp.arguments(ClaimInSchema())
     @blp.response(201, ClaimSchema, description="Stored; Location names the new claim")
-    @documents_errors(blp, 400, 401, 422)
+    @documents_errors(blp, 400, 401, 413, 415, 422)
     def post(self, data):
         """Add a manual claim (speaker and place by id or name)"""
         claim = claim_edit.create_claim(data, key_id=g.get("key_id"))
@@ -125,7 +125,7 @@ class ClaimById(MethodView):
 
     @blp.arguments(ClaimPatchSchema())
     @blp.response(200, ClaimSchema)
-    @documents_errors(blp, 400, 401, 404, 422)
+    @documents_errors(blp, 400, 401, 404, 413, 415, 422)
     def patch(self, data, claim_id):
         """Correct a claim (speaker, quote, date, place, verdict…); the change is kept in history"""
         claim_edit.update_claim(claim_id, data, key_id=g.get("key_id"))

@@ -45,7 +45,7 @@ class EntityById(MethodView):
 class EntityMerge(MethodView):
     @blp.arguments(MergeInSchema())
     @blp.response(200, EntityDetailSchema, description="The entity merged into")
-    @documents_errors(blp, 400, 401, 404, 422)
+    @documents_errors(blp, 400, 401, 404, 413, 415, 422)
     def post(self, data, entity_id):
         """Merge this (duplicate) entity into `into`: its aliases, claims and mentions move"""
         target = claim_edit.merge_entities(entity_id, into=data["into"])

@@ -39,9 +39,12 @@ FILTER_FIELDS = tuple(name for name in ClaimFilter.__slots__ if name != "place_g
 
 
 def as_id(value: str) -> int | None:
-    """``value`` as an entity id, when it is one."""
+    """``value`` as an entity id, when it is one: ASCII digits only (``"²".isdigit()`` is true and
+    ``int("²")`` fails), within the id range."""
     value = value.strip()
-    return int(value) if value.isdigit() and int(value) < MAX_ID else None
+    if not (value.isascii() and value.isdigit()) or len(value) > 19:
+        return None
+    return int(value) if int(value) < MAX_ID else None
 
 
 def _ids_by_key(kinds: tuple[str, ...], key: str) -> set[int]:

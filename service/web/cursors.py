@@ -1,26 +1,33 @@
-"""Opaque, signed keyset-pagination cursors."""
+"""Opaque, signed keyset-pagination cursors, every decoded value checked before it reaches SQL."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 
-# Cursors are not secrets; the signature only makes tampered or foreign cursors detectable.
-_DEFAULT_SECRET = "tathya-cursor-v1"
+# Ids are positive and below this (the store's MAX_ID): a cursor can never carry an id that
+# overflows an SQL integer.
+MAX_CURSOR_ID = 2**62
 
 
 class CursorError(ValueError):
-    """The cursor was not issued by this endpoint (tampered, truncated or foreign)."""
+    """The cursor was not issued by this endpoint (tampered, truncated, foreign or out of range)."""
 
 
-def encode_cursor(kind: str, values: list, *, secret: str = _DEFAULT_SECRET) -> str:
-    return URLSafeSerializer(secret, salt=f"cursor:{kind}").dumps(values)
+def _serializer(kind: str) -> URLSafeSerializer:
+    # The per-deployment secret: a cursor cannot be forged without it (the old constant was public).
+    return URLSafeSerializer(current_app.config["TATHYA_SECRET_KEY"], salt=f"cursor:{kind}")
 
 
-def decode_cursor(kind: str, token: str, *, secret: str = _DEFAULT_SECRET) -> list:
+def encode_cursor(kind: str, values: list) -> str:
+    return _serializer(kind).dumps(values)
+
+
+def decode_cursor(kind: str, token: str) -> list:
     try:
-        values = URLSafeSerializer(secret, salt=f"cursor:{kind}").loads(token)
+        values = _serializer(kind).loads(token)
     except BadSignature as exc:
         raise CursorError("Invalid cursor: pass next_cursor from the previous page unchanged.") from exc
     if not isinstance(values, list):
@@ -28,25 +35,35 @@ def decode_cursor(kind: str, token: str, *, secret: str = _DEFAULT_SECRET) -> li
     return values
 
 
-def _decode_shaped(kind: str, token: str, *types: type) -> list:
-    values = decode_cursor(kind, token)
-    if len(values) != len(types) or not all(isinstance(v, t) for v, t in zip(values, types, strict=True)):
-        raise CursorError("Invalid cursor.")
-    return values
+def _valid_id(value) -> bool:
+    return type(value) is int and 0 <= value < MAX_CURSOR_ID
+
+
+def _valid_date(value) -> bool:
+    if type(value) is not str or len(value) != 10:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def decode_keyset(kind: str, token: str | None) -> list | None:
     """The [iso date, id] keyset inside a cursor (None without one); CursorError when invalid."""
     if not token:
         return None
-    values = _decode_shaped(kind, token, str, int)
-    try:
-        dt.date.fromisoformat(values[0])
-    except ValueError as exc:
-        raise CursorError("Invalid cursor.") from exc
+    values = decode_cursor(kind, token)
+    if len(values) != 2 or not _valid_date(values[0]) or not _valid_id(values[1]):
+        raise CursorError("Invalid cursor.")
     return values
 
 
 def decode_id(kind: str, token: str | None) -> int | None:
     """The last id inside an id-ordered cursor (None without one); CursorError when invalid."""
-    return _decode_shaped(kind, token, int)[0] if token else None
+    if not token:
+        return None
+    values = decode_cursor(kind, token)
+    if len(values) != 1 or not _valid_id(values[0]):
+        raise CursorError("Invalid cursor.")
+    return values[0]

@@ -1,4 +1,4 @@
-"""API-key authentication for writes, and request ids."""
+"""API-key authentication for writes, request ids, and the order of the request checks."""
 
 from __future__ import annotations
 
@@ -11,13 +11,20 @@ import uuid
 from flask import Flask, current_app, g, request
 from flask_smorest import abort
 
+from service.web import bodies
+
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
-def key_id(key: str) -> str:
-    """A stable, non-secret identifier of an API key for logs and history."""
-    return "key-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+def key_id(key: str, secret: str | None = None) -> str:
+    """A stable, non-secret identifier of an API key for logs and history.
+
+    An HMAC under the deployment's secret, not a bare hash: a public prefix of SHA-256(key)
+    let a weak key be found offline in milliseconds.
+    """
+    secret = secret if secret is not None else current_app.config["TATHYA_SECRET_KEY"]
+    return "key-" + hmac.new(secret.encode(), key.encode(), hashlib.sha256).hexdigest()[:12]
 
 
 def _check_api_key() -> None:
@@ -104,7 +111,14 @@ def _echo_request_id(response):
 
 
 def init_app(app: Flask) -> None:
+    """Request hooks in the order they must run: an id first (every error carries it), the size
+    cap before anything reads the body, auth before any validation answer, the JSON shape before
+    anything parses it."""
+    bodies.init_app(app)
     app.before_request(_assign_request_id)
+    app.before_request(bodies.refuse_oversized)
     app.before_request(_check_api_key)
+    app.before_request(bodies.require_json)
+    app.before_request(bodies.check_json_shape)
     app.before_request(_reject_nul)
     app.after_request(_echo_request_id)

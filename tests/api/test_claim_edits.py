@@ -75,7 +75,7 @@ def test_history_names_the_api_key(database_url):
         claim = client.post("/v1/claims", json={"speaker": "क", "quote": "x"}, headers=auth).json
         client.patch(f"/v1/claims/{claim['id']}", json={"verb": "दावा किया"}, headers=auth)
         history = client.get(f"/v1/claims/{claim['id']}/history").json["items"]
-        assert [h["key_id"] for h in history] == [key_id("s3cret")] * 2
+        assert [h["key_id"] for h in history] == [key_id("s3cret", app.config["TATHYA_SECRET_KEY"])] * 2
     finally:
         if not database.is_closed():
             database.close()
