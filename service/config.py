@@ -55,6 +55,8 @@ class Config:
         # Signs cursors and derives API key ids; generated into the instance folder when unset.
         self.TATHYA_SECRET_KEY = os.environ.get("TATHYA_SECRET_KEY", "").strip() or None
         self.TATHYA_INSTANCE_DIR = str(INSTANCE_DIR)
+        # PATCH without If-Match answers 428 (clients must say which version they corrected).
+        self.TATHYA_REQUIRE_IF_MATCH = os.environ.get("TATHYA_REQUIRE_IF_MATCH", "") not in ("", "0")
         self.TATHYA_CORS_ORIGINS = _list_env("TATHYA_CORS_ORIGINS")
         self.TATHYA_WARM_GAZETTEER = os.environ.get("TATHYA_WARM_GAZETTEER", "1") != "0"
         self.TESTING = False

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
 
 from service.dates import calendar as cal
-from service.errors import EditError, beyond_calendar
+from service.errors import EditError, NotFound, StaleVersion, beyond_calendar
 from service.places.finder import lookup_place
+from service.store import claim_query
 from service.store.articles import claim_search_text
-from service.store.db import write_transaction
+from service.store.db import is_sqlite, write_transaction
 from service.store.entities import add_aliases, alias_keys, resolve_entity, resolve_place
 from service.store.models import (
+    MAX_ID,
     Article,
     Claim,
     ClaimHistory,
@@ -153,10 +158,38 @@ def create_claim(data: dict, *, key_id: str | None) -> Claim:
     return claim
 
 
-def update_claim(claim_id: int, data: dict, *, key_id: str | None) -> Claim:
-    """Apply a correction; records {field: [old, new]} in history and marks the fields manual."""
+def claim_version(claim: dict) -> str:
+    """A claim's version, its strong ETag: a hash of its API representation."""
+    text = json.dumps(claim, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def _locked_claim(claim_id: int) -> Claim:
+    """The claim, locked until the transaction ends, so that a concurrent edit waits for this one.
+
+    PostgreSQL: SELECT … FOR UPDATE. SQLite: the IMMEDIATE transaction already holds the
+    database's write lock (``write_transaction``).
+    """
+    query = Claim.select().where(Claim.id == claim_id)
+    found = (query if is_sqlite() else query.for_update()).first() if 0 < claim_id < MAX_ID else None
+    if found is None:
+        raise NotFound("claim", claim_id)
+    return found
+
+
+def update_claim(
+    claim_id: int, data: dict, *, key_id: str | None, if_match: Callable[[str], bool] | None = None
+) -> Claim:
+    """Apply a correction; records {field: [old, new]} in history and marks the fields manual.
+
+    One locked read-modify-write that writes only the changed columns: concurrent corrections of
+    different fields all stick, and each history entry's ``old`` is the previous entry's ``new``.
+    ``if_match`` (from If-Match) is asked about the current version; False → ``StaleVersion``.
+    """
     with write_transaction():
-        claim = get(Claim, claim_id)
+        claim = _locked_claim(claim_id)
+        if if_match is not None and not if_match(claim_version(claim_query.claim_by_id(claim_id))):
+            raise StaleVersion("claim", claim_id)
         anchor = claim.article.anchor_date if claim.article_id else claim.sort_date
         values = _field_values(data, anchor=anchor)
         changes = {}
@@ -170,7 +203,8 @@ def update_claim(claim_id: int, data: dict, *, key_id: str | None) -> Claim:
         claim.manual_fields = sorted(set(claim.manual_fields or []) | set(data))
         claim.search_text = _search_text(claim)
         claim.updated_at = utcnow()
-        claim.save()
+        written = [getattr(Claim, name) for name in (*changes, "manual_fields", "search_text", "updated_at")]
+        claim.save(only=written)
         ClaimHistory.create(claim=claim.id, changes=changes, key_id=key_id, changed_at=claim.updated_at)
     return claim
 

@@ -18,6 +18,13 @@ class EditError(ValueError):
         self.field = field
 
 
+class StaleVersion(Exception):
+    """If-Match named a version of the record that is no longer current (a 412)."""
+
+    def __init__(self, kind: str, record_id: int) -> None:
+        super().__init__(f"The {kind} {record_id} changed since that version: GET it again and retry.")
+
+
 def beyond_calendar(exc: Exception) -> bool:
     """Whether ``exc`` is datetime's complaint about leaving years 1..9999 (date arithmetic at
     the calendar's edges: year 1 minus a day, 9999-12-31 plus one), not some other error."""

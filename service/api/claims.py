@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from flask import Response, current_app, g, request, stream_with_context, url_for
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, abort
 
 from service import edit as claim_edit
 from service.api.claim_schemas import (
@@ -42,6 +42,13 @@ STREAM_DOC = {
 JSONLD_DOC = {
     "responses": {200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}}},
 }
+IF_MATCH = {
+    "in": "header",
+    "name": "If-Match",
+    "required": False,
+    "schema": {"type": "string"},
+    "description": "the ETag of a GET: 412 when the claim changed since (428 without it when required)",
+}
 NOT_MODIFIED = {"description": "Not Modified (If-None-Match matched the ETag)"}
 _ACCEPT = {"application/x-ndjson": "ndjson", "application/ndjson": "ndjson", "text/csv": "csv"}
 
@@ -55,6 +62,17 @@ def filter_from(args: dict) -> ClaimFilter:
         if place is not None:
             flt = replace(flt, place_gazetteer_id=place.id)
     return flt
+
+
+def _if_match():
+    """The If-Match test for the claim's current version (None without the header); 428 when
+    the deployment requires one (TATHYA_REQUIRE_IF_MATCH)."""
+    if "If-Match" not in request.headers:
+        if current_app.config.get("TATHYA_REQUIRE_IF_MATCH"):
+            abort(428, message="Send If-Match with the ETag of the claim you corrected.")
+        return None
+    tags = request.if_match
+    return lambda version: tags.star_tag or tags.contains(version)
 
 
 def negotiated(explicit: str | None, choices: dict[str, str]) -> str:
@@ -116,7 +134,8 @@ class ClaimById(MethodView):
         """Get one claim (JSON, or schema.org ClaimReview as application/ld+json)"""
         claim = claim_query.claim_by_id(claim_id)
         if negotiated(format, {"application/ld+json": "jsonld"}) != "jsonld":
-            return json_response(claim)
+            # A strong ETag, the claim's version: what PATCH's If-Match compares with.
+            return json_response(claim, headers={"ETag": f'"{claim_edit.claim_version(claim)}"'})
         claim_url = url_for("claims.ClaimById", claim_id=claim_id, _external=True)
         body = export.claim_review(claim, article_url=article_url(claim["article_id"]), claim_url=claim_url)
         response = json_response(body)
@@ -125,11 +144,13 @@ class ClaimById(MethodView):
 
     @blp.arguments(ClaimPatchSchema())
     @blp.response(200, ClaimSchema)
-    @documents_errors(blp, 400, 401, 404, 413, 415, 422)
+    @blp.doc(parameters=[IF_MATCH])
+    @documents_errors(blp, 400, 401, 404, 412, 413, 415, 422, 428)
     def patch(self, data, claim_id):
         """Correct a claim (speaker, quote, date, place, verdict…); the change is kept in history"""
-        claim_edit.update_claim(claim_id, data, key_id=g.get("key_id"))
-        return json_response(claim_query.claim_by_id(claim_id))
+        claim_edit.update_claim(claim_id, data, key_id=g.get("key_id"), if_match=_if_match())
+        claim = claim_query.claim_by_id(claim_id)
+        return json_response(claim, headers={"ETag": f'"{claim_edit.claim_version(claim)}"'})
 
 
 @blp.route("/<int:claim_id>/history")

@@ -12,7 +12,7 @@ from flask_smorest import Api, abort
 from marshmallow import fields
 from werkzeug.exceptions import HTTPException
 
-from service.errors import EditError, NotFound
+from service.errors import EditError, NotFound, StaleVersion
 from service.web.cursors import CursorError
 
 
@@ -32,6 +32,7 @@ INVALID_CURSOR = "Invalid cursor."
 # Domain error → (status, its payload): views let these propagate; nothing else maps them.
 DOMAIN_ERRORS = {
     NotFound: lambda exc: (404, {"message": str(exc)}),
+    StaleVersion: lambda exc: (412, {"message": str(exc), "errors": {"headers": {"If-Match": [str(exc)]}}}),
     EditError: lambda exc: (422, {"message": str(exc), "errors": {"json": {exc.field: [str(exc)]}}}),
     CursorError: lambda exc: (
         400,

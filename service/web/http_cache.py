@@ -6,7 +6,7 @@ from flask import Flask, current_app, request
 
 CACHE_CONTROL = "public, max-age=30"
 ALLOW_METHODS = "GET, HEAD, POST, PATCH, DELETE, OPTIONS"
-ALLOW_HEADERS = "Authorization, Content-Type, Accept, If-None-Match, X-Request-ID"
+ALLOW_HEADERS = "Authorization, Content-Type, Accept, If-Match, If-None-Match, X-Request-ID"
 EXPOSE_HEADERS = "ETag, Location, X-Request-ID"
 
 
