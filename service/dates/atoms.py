@@ -7,7 +7,7 @@ import re
 
 from service.dates import calendar as cal
 from service.dates.context import Ctx, Piece
-from service.dates.lexicon import DAY_RE, MONTH_RE, month_number, number_value, weekday_number
+from service.dates.lexicon import DAY_RE, MONTH_RE, PERIOD_PREFIX, month_number, number_value, weekday_number
 from service.dates.tense import FUTURE, PAST, explicit_tense
 from service.dates.yearctx import plausible_year
 
@@ -23,6 +23,7 @@ _UNTIL_LATER = re.compile(
     r"|रद्द|रद|लागू|प्रभावी|बंद\s+रह)"
 )
 PREFIX_TENSE = {"आगामी": FUTURE, "अगले": FUTURE, "आने वाले": FUTURE, "बीते": PAST, "पिछले": PAST, "गत": PAST}
+_DASH_MONTH = re.compile(r"\s*[-–]")
 _MARCH_BEFORE = re.compile(r"(?:कैंडल|केंडल|पैदल|फ्लैग|लांग|लोंग|शांति|मौन|आक्रोश|विरोध|न्याय|तिरंगा|मशाल|रोड|पथ)\s*$")
 
 
@@ -148,6 +149,12 @@ def month_alone(m: re.Match, ctx: Ctx):
     mon = month_number(m["mo_m"])
     if mon == 3 and _MARCH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None  # "कैंडल मार्च": a procession
+    if not ctx.style.ranges and _DASH_MONTH.match(text, m.end()):
+        # news annotates "अक्टूबर-नवंबर" by its last month only ("अगले साल मई-जून": the year)
+        if m["mo_pre"] and m["mo_yr"]:
+            year = cal.shift(anchor, "year", PERIOD_PREFIX.get(m["mo_pre"], 0))
+            return Piece(m.start(), m.end("mo_yr"), year, "period", (), {"unit": "year"})
+        return None
     pre, y = m["mo_pre"], anchor.year
     back, ahead = (anchor.month - mon) % 12, (mon - anchor.month) % 12
     if pre in ("इसी", "इस"):

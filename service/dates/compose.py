@@ -38,8 +38,8 @@ def _of_period(p: Piece, q: Piece, ctx: Ctx) -> cal.Value | None:
     y = base.date_from.year
     if q.kind == "ord_wd":
         return nth_weekday(base, q.parts["weekday"], q.parts["ord"])
-    if q.kind == "ord_unit":
-        return _ordinal_unit(base, q.parts["unit"], q.parts["ord"])
+    if q.kind == "ord_unit":  # news: "जनवरी के दूसरे सप्ताह" stays the month January
+        return _ordinal_unit(base, q.parts["unit"], q.parts["ord"]) if ctx.style.periods else None
     if q.kind == "ord_range":
         a, b = q.parts["ords"]
         first, last = _ordinal_unit(base, q.parts["unit"], a), _ordinal_unit(base, q.parts["unit"], b)

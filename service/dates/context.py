@@ -28,7 +28,9 @@ class Style:
     sets: bool
     bare_festivals: bool
     requests: bool  # a present copula or a clause-final infinitive marks a request (future)
-    periods: bool  # decades, centuries and parts of periods ("महीने के आखिर में") are dates
+    # kinds the news guide does not annotate are dates: decades, centuries, parts of periods
+    # ("महीने के आखिर में"), ordinal weeks, vague counts, anaphora (उसी दिन), a bare "12 तारीख"
+    periods: bool
 
 
 NEWS = Style("news", PAST, False, False, False, False, False, False, False)

@@ -112,6 +112,8 @@ def holiday(m: re.Match, ctx: Ctx):
 
 def anaphor(m: re.Match, ctx: Ctx):
     """ "उसी दिन", "उस हफ्ते": the last event's period; "अगले दिन": the day after it (or the anchor)."""
+    if not ctx.style.periods:
+        return None  # not in the news guide's list; consumed so that "अगले दिन" is no period
     last = ctx.last if ctx.last is not None and ctx.last.date_from is not None else None
     if m["an_n"]:
         base = last.date_to if last is not None and last.granularity == "day" else ctx.anchor
@@ -134,6 +136,8 @@ def recurrence(m: re.Match, ctx: Ctx):
 
 
 def vague_count(m: re.Match, ctx: Ctx):
+    if not ctx.style.periods:
+        return None  # the news guide counts "N दिन पहले", not "कुछ दिन पहले"
     ref = "FUTURE_REF" if m["vc_d"] == "बाद" else "PAST_REF"
     return piece(m, cal.vague(ref, ctx.anchor))
 

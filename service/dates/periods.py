@@ -169,8 +169,8 @@ def _weak(p, weak: bool):
 def ord_unit(m: re.Match, ctx: Ctx):
     n, unit = ordinal_value(m["ou_o"]), _ORD_UNITS[m["ou_u"]]
     value = of_year(ctx.anchor.year, unit, n)
-    # news counts no quarters or halves; "पहला दिन" is a day only of a named period
-    weak = unit == "day" or value is None or (unit in ("quarter", "half") and not ctx.style.periods)
+    # news counts no ordinal weeks or quarters; "पहला दिन" is a day only of a named period
+    weak = unit == "day" or value is None or not ctx.style.periods
     return _weak(piece(m, value or cal.year(ctx.anchor.year), ord=n, unit=unit), weak)
 
 
@@ -227,7 +227,8 @@ def tarikh(m: re.Match, ctx: Ctx):
         y, mon = cal.add_months(anchor, step)
         value = day_of_month(cal.month(y, mon), dom, dom2)
         if value is not None and (value.date_to >= anchor if future else value.date_from <= anchor):
-            return piece(m, value, dom=dom, dom2=dom2)
+            # news annotates no day without its month: "26 तारीख" only inside "इस महीने की 26 तारीख"
+            return _weak(piece(m, value, dom=dom, dom2=dom2), not ctx.style.periods)
     return None
 
 

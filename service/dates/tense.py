@@ -16,10 +16,12 @@ _FUTURE = (
     "|होना है|होनी है|होने वाल|जाना है|करना है|(?:देना|देने|देनी|लेना|लेने|लेनी|करने|करनी|भेजनी|भेजना) (?:है|हैं)"
     "|रखना है|वाला है|वाली है|वाले हैं|संभावना है"
     # a possibility ("बुधवार से खुल सकते हैं") still lies ahead
-    "|सकता है|सकती है|सकते हैं|सकती हैं|चाहिए|चाहिये"
-    # requests and imperatives ("याद दिलाओ", "बुक करो", "भेज दीजिए", "मिलते हैं"): an assistant's
-    # user asks about what is still to come
-    f"|{B}(?:करो|रखो|भेजो|बताओ|दिलाओ|लाओ|चलो|जाओ|आओ|देखो|मिलो|सुनो|बनाओ|लगाओ|बुलाओ"
+    "|सकता है|सकती है|सकते हैं|सकती हैं"
+)
+# requests and imperatives ("याद दिलाओ", "बुक करो", "भेज दीजिए", "मिलते हैं"): an assistant's
+# user asks about what is still to come
+_IMPERATIVE = (
+    f"{B}(?:करो|रखो|भेजो|बताओ|दिलाओ|लाओ|चलो|जाओ|आओ|देखो|मिलो|सुनो|बनाओ|लगाओ|बुलाओ"
     "|करें|रखें|दें|भेजें|बताएं|बताएँ|लाएं|चलें|मिलें|लें|देखें|बनाएं|लगाएं|बुलाएं|आएं|जाएं"
     "|करिए|कीजिए|कीजिये|दीजिए|दीजिये|रखिए|भेजिए|बताइए|बताइये|चलिए|मिलिए|लीजिए|आइए|लगाइए"
     f"|मिलते हैं|चलते हैं|होगा क्या|है क्या){E}"
@@ -32,12 +34,16 @@ _PAST = (
 )
 _AUX_FUTURE = re.compile(r"\s+(?:जाए|जाये|जा|हो|रहे|दे|ले)\S*(?:गा|गी|गे)(?!\S)|\s+जान[ाी] है")
 _TENSE = re.compile(f"(?P<fut>{_FUTURE})|(?P<past>{_PAST})")
+# an assistant's user: imperatives and polite requests are future too (news quotes "ताकि लोग … मिलें"
+# use the same forms as subjunctives, so articles do not read them)
+_TENSE_REQUESTS = re.compile(f"(?P<fut>{_FUTURE}|{_IMPERATIVE})|(?P<past>{_PAST})")
 # A clause-final infinitive is a request ("कल सुबह याद दिलाना"); a present copula with no past
 # cue before it ("शुक्रवार को छुट्टी है?") speaks of a day still ahead.
 _REQUEST_END = re.compile(f"{B}\\S+(?:ना|नी){E}\\s*$")
 _PRESENT = re.compile(f"{B}(?:है|हैं|हो|रहेगा|रहेगी){E}")
 # Past cues an assistant's user gives without an auxiliary: an ergative subject ("हमने … देखा",
 # "किसने जीता?") or a clause-final perfective verb ("दिल्ली पहुंचे।", "बिक्री कम रही।").
+_NEED = re.compile(f"{B}(?:चाहिए|चाहिये){E}")
 _ERGATIVE = re.compile(f"{B}(?:मैंने|हमने|तुमने|आपने|उसने|उन्होंने|इन्होंने|किसने|जिसने|सबने){E}")
 _PERFECTIVE_END = re.compile(
     f"{B}(?!(?:बजे|पहले|सवेरे|जल्दी|वाले|वाली|वाला|लिए|भी|ही|अभी|यही|वही|कभी|सभी){E})\\S+(?:[ाीे]|ीं|ए|ई|आ){E}\\s*$"
@@ -64,10 +70,12 @@ def explicit_tense(folded: str, end: int, *, window: int = 160, requests: bool =
     stop = _CLAUSE_END.search(chunk)
     if stop:
         chunk = chunk[: stop.start()]
-    m = _TENSE.search(chunk)
+    m = (_TENSE_REQUESTS if requests else _TENSE).search(chunk)
     if m is None:
         if not requests:
             return None
+        if _NEED.search(chunk):  # "मुझे शुक्रवार तक जवाब चाहिए": a need lies ahead
+            return FUTURE
         if _ERGATIVE.search(chunk):
             return PAST
         if _REQUEST_END.search(chunk) or _PRESENT.search(chunk):
