@@ -113,7 +113,10 @@ def dmy(m: re.Match, ctx: Ctx):
                 _first_on_side(month_number(m["dm_m"]), number_value(m["dm_d"]), ctx.anchor, tense),
                 (),
             )
-    return piece(m, value, warns)
+    if m["dm_y"]:
+        return piece(m, value, warns)
+    # No year of its own: a year just before it gives one ("पिछले साल 26 मई", "2019 में 5 मार्च").
+    return piece(m, value, warns, dom=number_value(m["dm_d"]), mon=month_number(m["dm_m"]))
 
 
 def _first_on_side(mon: int, dom: int, anchor: dt.date, tense: str) -> cal.Value | None:

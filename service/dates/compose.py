@@ -141,7 +141,18 @@ def _range(p: Piece, q: Piece, ctx: Ctx, gap: str, after: str) -> cal.Value | No
     return cal.span(a, b)
 
 
+def _year_day(p: Piece, q: Piece, ctx: Ctx) -> cal.Value | None:
+    """ "पिछले साल 26 मई", "2019 की 5 मार्च": a yearless day-month inside the year before it."""
+    if p.value.granularity != "year" or q.kind != "dmy" or "dom" not in q.parts:
+        return None
+    d = cal.safe_date(p.value.date_from.year, q.parts["mon"], q.parts["dom"])
+    return cal.day(d) if d else None
+
+
+_YEAR_DAY_GAP = re.compile(r"\s*(?:,\s*|(?:की|के|में)\s+)?")
+
 _PAIRS: list[tuple[str, re.Pattern, Callable]] = [
+    ("year_day", _YEAR_DAY_GAP, _year_day),
     ("of_period", _OF, _of_period),
     ("offset", _FROM, _offset),
     ("weekday_day", _WEEKDAY_GAP, _weekday_day),

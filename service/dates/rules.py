@@ -73,7 +73,8 @@ _PARTS = [
     # "पिछले हफ्ते मंगलवार": a weekday of a named week, one mention (before "period" claims the week)
     ("week_wd", f"{B}(?P<ww_pre>पिछले|बीते|गत|अगले|आगामी|इस|इसी){_S1}(?:हफ्ते|सप्ताह){_S1}(?:के{_S1})?"
      f"(?P<ww_w>{WEEKDAY_RE}){E}"),
-    ("period", f"{B}(?P<pe_pre>{PREFIX_RE}){_S1}(?P<pe_u>{PERIOD_RE}){E}(?!{_S}\\d)"),
+    # not before a year ("इस साल 2024 में" is the year); before a day it composes ("पिछले साल 26 मई")
+    ("period", f"{B}(?P<pe_pre>{PREFIX_RE}){_S1}(?P<pe_u>{PERIOD_RE}){E}(?!{_S}\\d{{4}})"),
     ("vague", f"{B}(?P<vg>{'|'.join(VAGUE)}){E}"),
     ("wd", f"{B}(?:(?P<wk_pre>{alt(('बीते', 'पिछले', 'पिछला', 'गत', 'अगले', 'अगला', 'आगामी', 'आने वाले', 'इस', 'इसी'))}){_S1})?"
      f"(?P<wk_w>{WEEKDAY_RE}){E}"),
