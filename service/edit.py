@@ -10,7 +10,7 @@ from collections.abc import Callable
 from service.dates import calendar as cal
 from service.errors import EditError, NotFound, StaleVersion, beyond_calendar
 from service.places.finder import lookup_place
-from service.store import claim_query
+from service.store import claim_query, place_tree
 from service.store.articles import claim_search_text
 from service.store.db import is_sqlite, write_transaction
 from service.store.entities import add_aliases, alias_keys, resolve_entity, resolve_place
@@ -86,8 +86,13 @@ def _field_values(data: dict, *, anchor: dt.date | None) -> dict:
             out[name] = data[name]
     if "speaker" in data:
         out["speaker"] = speaker_entity(data["speaker"]).id if data["speaker"] is not None else None
+        out["speaker_resolved_from"] = "manual" if data["speaker"] is not None else None
+        out["speaker_mention_start"] = None
     if "place" in data:
-        out["place"] = place_entity(data["place"]).id if data["place"] is not None else None
+        value = data["place"]
+        out["place"] = place_entity(value).id if value is not None else None
+        # A place given by name is shown as the person wrote it; by id, by the entity's name.
+        out["place_text"] = value.strip() if isinstance(value, str) else None
     if "date" in data:
         date = data["date"]
         v = date_interval(date["value"]) if date else None
@@ -221,5 +226,7 @@ def merge_entities(duplicate_id: int, *, into: int) -> Entity:
         Claim.update(speaker=target.id).where(Claim.speaker == dup.id).execute()
         Claim.update(place=target.id).where(Claim.place == dup.id).execute()
         ClaimMention.update(entity=target.id).where(ClaimMention.entity == dup.id).execute()
+        if dup.kind == "place":
+            place_tree.merge_place(dup.id, target.id)
         dup.delete_instance()
     return target

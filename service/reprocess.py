@@ -12,14 +12,14 @@ from service.store.models import Article, Claim, ClaimMention, DateMention, get
 
 # API field (as listed in Claim.manual_fields) → the columns it owns.
 FIELD_COLUMNS = {
-    "speaker": ("speaker",),
+    "speaker": ("speaker", "speaker_resolved_from", "speaker_mention_start"),
     "speaker_role": ("speaker_role",),
     "verb": ("verb",),
     "verb_class": ("verb_class",),
     "quote": ("quote",),
     "quote_type": ("quote_type",),
     "date": ("date_value", "date_granularity", "date_from", "date_to", "date_source", "sort_date"),
-    "place": ("place",),
+    "place": ("place", "place_text"),
 }
 
 

@@ -20,7 +20,14 @@ class ClaimFilterSchema(ma.Schema):
     place = fields.String(
         load_default=None,
         validate=validate.Length(min=1, max=200),
-        metadata={"description": "entity id, gazetteer id (geonames:…, cldr:KP, local:…) or name"},
+        metadata={
+            "description": "entity id, gazetteer id (geonames:…, cldr:KP, local:…, venue:…) or name; "
+            "also the claims made at places inside it unless include_within=false"
+        },
+    )
+    include_within = fields.Boolean(
+        load_default=True,
+        metadata={"description": "with place: include claims at places inside it (a city's venues)"},
     )
     country = fields.String(load_default=None, validate=validate.Regexp(r"^[A-Za-z]{2}$"))
     verb_class = fields.String(load_default=None, validate=validate.Length(min=1, max=32))
@@ -30,6 +37,11 @@ class ClaimFilterSchema(ma.Schema):
     article = fields.Integer(load_default=None, validate=validate.Range(min=1, max=2**62))
     origin = fields.String(load_default=None, validate=validate.OneOf(["extracted", "manual"]))
     rating = fields.String(load_default=None, validate=validate.OneOf(RATINGS))
+    min_confidence = fields.Float(
+        load_default=None,
+        validate=validate.Range(min=0, max=1),
+        metadata={"description": "confidence ≥ (0..1)"},
+    )
 
 
 class ClaimQuerySchema(ClaimFilterSchema):

@@ -82,6 +82,19 @@ class SpeakerSchema(ma.Schema):
     id = fields.Integer(required=True)
     name = fields.String(required=True)
     role = fields.String(required=True, allow_none=True)
+    resolved_from = fields.String(
+        required=True,
+        allow_none=True,
+        validate=validate.OneOf(["name", "pronoun", "continuation", "document", "manual"]),
+        metadata={
+            "description": "how the speaker was found: named, a pronoun, a continued speech, a document"
+        },
+    )
+    mention_start = fields.Integer(
+        required=True,
+        allow_none=True,
+        metadata={"description": "article offset of the mention the speaker was resolved from"},
+    )
 
 
 class ClaimDateSchema(ma.Schema):
@@ -104,13 +117,33 @@ class ReviewSchema(ma.Schema):
     reviewed_at = fields.String(required=True, allow_none=True)
 
 
-class PlaceRefSchema(ma.Schema):
+PLACE_KINDS = ["venue", "locality", "city", "district", "state", "country", "region"]
+
+
+class EnclosingPlaceSchema(ma.Schema):
     id = fields.Integer(required=True)
     name = fields.String(required=True)
+    kind = fields.String(required=True, allow_none=True, validate=validate.OneOf(PLACE_KINDS))
+
+
+class PlaceRefSchema(ma.Schema):
+    id = fields.Integer(required=True)
+    name = fields.String(required=True, metadata={"description": "the place as the article writes it"})
     aliases = fields.List(fields.String(), metadata={"description": "other spellings seen in articles"})
     country = fields.String(required=True, allow_none=True)
     lat = fields.Float(required=True, allow_none=True)
     lon = fields.Float(required=True, allow_none=True)
+    kind = fields.String(required=True, allow_none=True, validate=validate.OneOf(PLACE_KINDS))
+    within = fields.List(
+        fields.Nested(EnclosingPlaceSchema),
+        required=True,
+        metadata={"description": "enclosing places, nearest first"},
+    )
+    coordinates_from = fields.Integer(
+        required=True,
+        allow_none=True,
+        metadata={"description": "id of the enclosing place whose coordinates a venue or locality has"},
+    )
 
 
 class ClaimSchema(ma.Schema):

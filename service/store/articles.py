@@ -157,6 +157,8 @@ def insert_claims(article: Article, drafts, *, resolver: EntityResolver) -> list
                 article=article.id,
                 speaker=speaker.id if speaker else None,
                 speaker_role=draft.speaker_role,
+                speaker_resolved_from=draft.speaker_resolved_from if speaker else None,
+                speaker_mention_start=draft.speaker_mention_start if speaker else None,
                 verb=draft.verb,
                 verb_class=draft.verb_class,
                 quote=draft.quote,
@@ -170,6 +172,7 @@ def insert_claims(article: Article, drafts, *, resolver: EntityResolver) -> list
                 date_source=date.source if date else None,
                 sort_date=interval_start or article.anchor_date,
                 place=place.id if place else None,
+                place_text=written_place(draft.place, draft.place_text) if place else None,
                 origin="extracted",
                 confidence=draft.confidence,
                 manual_fields=[],
@@ -190,6 +193,15 @@ def insert_claims(article: Article, drafts, *, resolver: EntityResolver) -> list
             mention_rows.append((claim_id, entity.id, mention.start, mention.end))
     sql.insert_rows(ClaimMention._meta.table_name, _MENTION_COLUMNS, mention_rows)
     return [(claim, speaker, place) for claim, (speaker, place) in zip(claims, entities, strict=True)]
+
+
+def written_place(place, as_written: str | None) -> str:
+    """The place's name as the article writes it: its spelling there (वॉनसान for geonames' वोनसान,
+    कोलकाता for कलकत्ता), unless that is a bare back-reference (कोर्ट for the हाई कोर्ट named before),
+    which names it less than the antecedent the extractor read it from."""
+    if as_written and len(as_written.split()) >= len(place.name.split()):
+        return as_written.strip()
+    return place.name
 
 
 def _columns(model) -> tuple[str, ...]:

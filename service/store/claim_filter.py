@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from service.store import search
+from service.store import place_tree, search
 from service.store.db import database, is_sqlite
 from service.store.models import MAX_ID, Claim, Entity, EntityAlias
 from service.text.hindi import fold
@@ -29,6 +29,9 @@ class ClaimFilter:
     article: int | None = None
     origin: str | None = None
     rating: str | None = None
+    min_confidence: float | None = None
+    # With ``place``: also the claims made at places inside it (venues of a city, cities of a country).
+    include_within: bool = True
     # The gazetteer id a ``place`` name resolves to (any spelling), found by the caller: the
     # store does not read the gazetteer.
     place_gazetteer_id: str | None = None
@@ -129,7 +132,14 @@ def compile_filter(f: ClaimFilter, *, prefilter: bool = False) -> Where | None:
         ids = place_ids(f.place, f.place_gazetteer_id)
         if not ids:
             return None
-        _equals(where, "place_id", ids)
+        if f.include_within and place_tree.encloses_any(ids):
+            part, params = place_tree.rollup_sql(ids)
+            where.add(part, *params)
+        else:  # nothing inside: the plain comparison keeps the (place_id, sort_date, id) index order
+            _equals(where, "place_id", ids)
+    if f.min_confidence is not None:
+        # PostgreSQL stores confidence as REAL (float4): compare at that precision, or 0.65 < 0.65.
+        where.add(f'("t1"."confidence" >= CAST({mark} AS REAL))', f.min_confidence)
     if f.country:
         where.add(
             f'("t1"."place_id" IN (SELECT "t2"."id" FROM "entity" AS "t2" '

@@ -46,6 +46,12 @@ class ClaimRow(NamedTuple):
     place_country: str | None
     place_lat: float | None
     place_lon: float | None
+    speaker_resolved_from: str | None
+    speaker_mention_start: int | None
+    place_text: str | None
+    place_kind: str | None
+    place_within: str | None  # JSON text: rows stay hashable (claim_text memoizes by row)
+    place_coordinates_from: int | None
     search_text: str | None
 
 
@@ -57,7 +63,8 @@ COLUMNS = (
     Claim.date_from, Claim.date_to, Claim.date_source, Claim.sort_date, Claim.origin,
     Claim.confidence, Claim.review_rating, Claim.review_explanation, Claim.review_url,
     Claim.reviewed_at, Claim.manual_fields, Speaker.id, Speaker.name, Place.id, Place.name,
-    Place.country, Place.lat, Place.lon, Claim.search_text,
+    Place.country, Place.lat, Place.lon, Claim.speaker_resolved_from, Claim.speaker_mention_start,
+    Claim.place_text, Place.place_kind, Place.within, Place.coordinates_from, Claim.search_text,
 )  # fmt: skip
 assert len(COLUMNS) == len(ClaimRow._fields)
 
@@ -111,7 +118,13 @@ def claim_json(r: ClaimRow) -> dict:
         }
     return {
         "id": r.id,
-        "speaker": {"id": r.speaker_id, "name": r.speaker_name, "role": r.speaker_role}
+        "speaker": {
+            "id": r.speaker_id,
+            "name": r.speaker_name,
+            "role": r.speaker_role,
+            "resolved_from": r.speaker_resolved_from,
+            "mention_start": r.speaker_mention_start,
+        }
         if r.speaker_id is not None
         else None,
         "verb": r.verb,
@@ -123,10 +136,13 @@ def claim_json(r: ClaimRow) -> dict:
         "date": date,
         "place": {
             "id": r.place_id,
-            "name": r.place_name,
+            "name": r.place_text or r.place_name,
             "country": r.place_country,
             "lat": r.place_lat,
             "lon": r.place_lon,
+            "kind": r.place_kind,
+            "within": json.loads(r.place_within) if r.place_within else [],
+            "coordinates_from": r.place_coordinates_from,
         }
         if r.place_id is not None
         else None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from peewee import fn
 
-from service.store import serialize, sql
+from service.store import place_tree, serialize, sql
 from service.store.models import Claim, Entity, EntityAlias, utcnow
 from service.text.hindi import fold
 
@@ -79,47 +79,62 @@ def resolve_entity(*, kind: str, name: str, aliases=(), **attributes) -> Entity:
     lookup_keys = [k for k in keys if " " in k or k == main_key]
     entity = _lookup(kind, main_key, lookup_keys)
     if entity is None:
-        entity = Entity(kind=kind, name=name.strip(), key=main_key, created_at=utcnow(), **attributes)
-        columns = ("kind", "name", "key", "country", "lat", "lon", "gazetteer_id", "created_at")
-        row = sql.one(
-            'INSERT INTO "entity" ("kind", "name", "key", "country", "lat", "lon", "gazetteer_id", "created_at") '
-            'VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING "id"',
-            tuple(getattr(entity, c) for c in columns),
+        entity = _insert(
+            Entity(kind=kind, name=name.strip(), key=main_key, created_at=utcnow(), **attributes)
         )
-        if row:
-            entity.id = row[0]
-        else:
-            entity = _lookup(kind, main_key, [])
     add_aliases(entity.id, keys)
     return entity
 
 
+def _insert(entity: Entity) -> Entity:
+    """Insert ``entity`` unless its (kind, key) exists; the row that holds it either way."""
+    columns = ("kind", "name", "key", "country", "lat", "lon", "gazetteer_id", "created_at", "place_kind")
+    names = ", ".join(f'"{c}"' for c in columns)
+    row = sql.one(
+        f'INSERT INTO "entity" ({names}) VALUES ({", ".join("?" * len(columns))}) '
+        'ON CONFLICT DO NOTHING RETURNING "id"',
+        tuple(getattr(entity, c) for c in columns),
+    )
+    if row:
+        entity.id = row[0]
+        return entity
+    return _lookup(entity.kind, entity.key, [])
+
+
 def resolve_place(place, *, as_written: str | None = None) -> Entity:
-    """The place entity for a gazetteer ``Place``; keyed by its gazetteer id.
+    """The place entity for an extractor ``Place``, keyed by its id, with its enclosing places.
 
     ``as_written`` (the article's spelling, e.g. वॉनसान for geonames' वोनसान) becomes an alias.
+    A place's enclosing places (``place.within``) are resolved too, the first time it is stored.
     """
-    entity = _entity(
-        sql.one(
-            f'SELECT {_ENTITY_COLUMNS} FROM "entity" WHERE "kind" = ? AND "gazetteer_id" = ?',
-            ("place", place.id),
-        )
+    found = sql.one(
+        f'SELECT {_ENTITY_COLUMNS}, "within" FROM "entity" WHERE "kind" = ? AND "gazetteer_id" = ?',
+        ("place", place.id),
     )
-    if entity:
-        if as_written:
-            add_aliases(entity.id, {fold(as_written): as_written.strip()})
-        return entity
-    entity = resolve_entity(
-        kind="place",
-        name=place.name,
-        aliases=tuple(a for a in (getattr(place, "name_en", None),) if a),
-        country=place.country or None,
-        lat=place.lat,
-        lon=place.lon,
-        gazetteer_id=place.id,
-    )
+    entity, stored_within = (_entity(found[:-1]), found[-1]) if found else (None, None)
+    if entity is None:
+        attributes = {
+            "country": place.country or None,
+            "lat": place.lat,
+            "lon": place.lon,
+            "gazetteer_id": place.id,
+            "place_kind": place.kind,
+        }
+        if place.kind in place_tree.BELOW_CITY:
+            entity = _insert(
+                Entity(kind="place", name=place.name, key=place.id, created_at=utcnow(), **attributes)
+            )
+            add_aliases(entity.id, alias_keys(place.name, (), "place"))
+        else:
+            aliases = tuple(a for a in (getattr(place, "name_en", None),) if a)
+            entity = resolve_entity(kind="place", name=place.name, aliases=aliases, **attributes)
+            if entity.gazetteer_id != place.id:  # the same name as a stored place: that one's hierarchy
+                stored_within = ""
     if as_written:
         add_aliases(entity.id, {fold(as_written): as_written.strip()})
+    if stored_within != "" and place_tree.needs_hierarchy(stored_within, place):
+        enclosing = [resolve_place(p) for p in place.within]
+        place_tree.set_hierarchy(entity.id, place, enclosing)
     return entity
 
 

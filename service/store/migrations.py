@@ -4,16 +4,45 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from playhouse.migrate import SchemaMigrator
+import peewee as pw
+from playhouse.migrate import SchemaMigrator, migrate
 
 from service.store import search
 from service.store.db import database, is_sqlite
-from service.store.models import ALL_MODELS, SchemaVersion
+from service.store.models import ALL_MODELS, Entity, PlaceWithin, SchemaVersion
 
 # Version of the schema the models describe. A change to the models adds a function to
 # MIGRATIONS that takes a database at version N-1 to N (with playhouse.migrate operations).
-SCHEMA_VERSION = 1
-MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {}
+SCHEMA_VERSION = 2
+
+
+def _v2_place_hierarchy(migrator: SchemaMigrator) -> None:
+    """Place kinds and hierarchy (PlaceWithin), the place as written, how a speaker was resolved."""
+    migrate(
+        migrator.add_column("entity", "place_kind", pw.CharField(max_length=16, null=True)),
+        migrator.add_column("entity", "within", pw.TextField(null=True)),
+        migrator.add_column(
+            "entity",
+            "coordinates_from_id",
+            pw.ForeignKeyField(Entity, field=Entity.id, null=True, on_delete="SET NULL"),
+        ),
+        migrator.add_column("claim", "place_text", pw.TextField(null=True)),
+        migrator.add_column("claim", "speaker_resolved_from", pw.CharField(max_length=16, null=True)),
+        migrator.add_column("claim", "speaker_mention_start", pw.IntegerField(null=True)),
+    )
+    database.create_tables([PlaceWithin], safe=True)
+    # Existing places get the kind their id implies; ``within`` stays NULL, so the next article
+    # that names a place fills in its kind and enclosing places from the gazetteer.
+    prefixes = [("cldr:%", "country"), ("geonames:%", "city"), ("venue:%", "venue"), ("local:%", "locality")]
+    mark = database.param
+    cases = " ".join(f'WHEN "gazetteer_id" LIKE {mark} THEN {mark}' for _ in prefixes)
+    database.execute_sql(
+        f'UPDATE "entity" SET "place_kind" = CASE {cases} END WHERE "kind" = {mark}',
+        [value for pair in prefixes for value in pair] + ["place"],
+    )
+
+
+MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {2: _v2_place_hierarchy}
 
 
 def _table_exists(name: str) -> bool:

@@ -94,9 +94,27 @@ class Entity(BaseModel):
     lon = pw.FloatField(null=True)
     gazetteer_id = pw.TextField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
+    # Places only: venue | locality | city | district | state | country | region; the enclosing
+    # places nearest first as [{id, name, kind}] (a read cache of PlaceWithin, None until known),
+    # and the enclosing place whose coordinates a venue or locality borrows.
+    place_kind = pw.CharField(max_length=16, null=True)
+    within = JSONField(null=True)
+    coordinates_from = pw.ForeignKeyField("self", null=True, backref="lending", on_delete="SET NULL")
 
     class Meta:
         indexes = ((("kind", "key"), True),)
+
+
+class PlaceWithin(BaseModel):
+    """One enclosing place of a place (every level, not just the parent): the roll-up table."""
+
+    place = pw.ForeignKeyField(Entity, backref="enclosures", on_delete="CASCADE")
+    enclosing = pw.ForeignKeyField(Entity, backref="enclosed", on_delete="CASCADE")
+    depth = pw.IntegerField()  # 1 = the nearest enclosing place
+
+    class Meta:
+        # (enclosing, place) answers "every place inside X" from the index alone.
+        indexes = ((("place", "enclosing"), True), (("enclosing", "place"), False))
 
 
 class EntityAlias(BaseModel):
@@ -114,6 +132,10 @@ class Claim(BaseModel):
     article = pw.ForeignKeyField(Article, backref="claims", null=True, on_delete="CASCADE")
     speaker = pw.ForeignKeyField(Entity, null=True, backref="claims", on_delete="SET NULL")
     speaker_role = pw.TextField(null=True)
+    # How the speaker was found (name | pronoun | continuation | document | manual) and the
+    # source offset of the mention it was resolved from.
+    speaker_resolved_from = pw.CharField(max_length=16, null=True)
+    speaker_mention_start = pw.IntegerField(null=True)
     verb = pw.TextField()
     verb_class = pw.CharField(max_length=32)
     quote = pw.TextField()
@@ -128,6 +150,7 @@ class Claim(BaseModel):
     # The claim's position on the timeline: date_from, or the article anchor for open intervals.
     sort_date = pw.DateField(null=True)
     place = pw.ForeignKeyField(Entity, null=True, backref="claims_here", on_delete="SET NULL")
+    place_text = pw.TextField(null=True)  # the place as this article writes it (वॉनसान, कोर्ट …)
     origin = pw.CharField(max_length=16, default="extracted")
     confidence = pw.FloatField(default=1.0)
     review_rating = pw.CharField(max_length=16, null=True)
@@ -166,4 +189,6 @@ class ClaimHistory(BaseModel):
     key_id = pw.CharField(max_length=32, null=True)
 
 
-ALL_MODELS = [SchemaVersion, Article, DateMention, Entity, EntityAlias, Claim, ClaimMention, ClaimHistory]
+ALL_MODELS = [
+    SchemaVersion, Article, DateMention, Entity, EntityAlias, PlaceWithin, Claim, ClaimMention, ClaimHistory,
+]  # fmt: skip
