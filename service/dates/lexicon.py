@@ -5,63 +5,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from service.dates.words import NUMBER_WORDS
+from service.dates.words import NUMBER_WORDS, load_tsv
 from service.text.hindi import ZERO_WIDTH, fold_with_map
 
-# Every spelling is written in folded form (see service.hindi.fold_with_map): no nukta,
-# chandrabindu as anusvara, ASCII digits, lower-case Latin.
-MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("जनवरी", "जनवारी", "जनबरी", "जन[.॰]"),
-    2: ("फरवरी", "फरबरी", "फेब्रुअरी", "फर[.॰]"),
-    3: ("मार्च", "मार्च[.॰]"),
-    4: ("अप्रैल", "अप्रेल", "अप्रील", "अप्रै[.॰]"),
-    5: ("मई",),
-    6: ("जून",),
-    7: ("जुलाई", "जुलायी", "जुला[.॰]"),
-    8: ("अगस्त", "अग[.॰]"),
-    9: ("सितंबर", "सितम्बर", "सितमबर", "सेप्टेंबर", "सित[.॰]", "सितं[.॰]", "सितम[.॰]"),
-    10: ("अक्टूबर", "अक्तूबर", "अक्तुबर", "अक्टुबर", "अकटूबर", "ओक्टोबर", "अक्टू[.॰]"),
-    11: ("नवंबर", "नवम्बर", "नवमबर", "नंवबर", "नव[.॰]", "नवं[.॰]"),
-    12: ("दिसंबर", "दिसम्बर", "दिसमबर", "दिस[.॰]", "दिसं[.॰]"),
-}
+
+# Word lists are data (service/dates/data/*.tsv), folded at load; the regex fragments below are
+# built from them.
+def _grouped(name: str) -> dict[int, tuple[str, ...]]:
+    out: dict[int, list[str]] = {}
+    for form, value in load_tsv(name).items():
+        out.setdefault(int(value), []).append(form)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+MONTHS: dict[int, tuple[str, ...]] = _grouped("months.tsv")
 EN_MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
-WEEKDAYS: dict[int, tuple[str, ...]] = {
-    0: ("सोमवार",),
-    1: ("मंगलवार",),
-    2: ("बुधवार",),
-    3: ("गुरुवार", "गुरूवार", "बृहस्पतिवार", "वीरवार"),
-    4: ("शुक्रवार",),
-    5: ("शनिवार",),
-    6: ("रविवार", "इतवार"),
-}
+WEEKDAYS: dict[int, tuple[str, ...]] = _grouped("weekdays.tsv")
 # Units of relative expressions: name → (kind, multiplier).
-UNITS: dict[str, tuple[str, int]] = {
-    **dict.fromkeys(("दिन", "दिनों"), ("day", 1)),
-    **dict.fromkeys(("सप्ताह", "सप्ताहों", "हफ्ते", "हफ्तों", "हफ्ता", "हप्ते"), ("week", 1)),
-    **dict.fromkeys(("महीने", "महीनों", "महीना", "माह", "मास"), ("month", 1)),
-    **dict.fromkeys(("साल", "सालों", "वर्ष", "वर्षों", "बरस"), ("year", 1)),
-}
+UNITS: dict[str, tuple[str, int]] = {form: (kind, 1) for form, kind in load_tsv("units.tsv").items()}
 # Month/week/year words that follow पिछले/इस/अगले (named relative periods).
-PERIOD_WORDS: dict[str, str] = {
-    **dict.fromkeys(("सप्ताह", "हफ्ते", "हफ्ता"), "week"),
-    **dict.fromkeys(("महीने", "महीना", "माह", "मास"), "month"),
-    **dict.fromkeys(("साल", "वर्ष", "बरस"), "year"),
-    **dict.fromkeys(("तिमाही",), "quarter"),
-    **dict.fromkeys(("छमाही",), "half"),
-    **dict.fromkeys(("वीकेंड", "सप्ताहांत", "वीकएंड"), "weekend"),
-    **dict.fromkeys(("वित्त वर्ष", "वित्तीय वर्ष", "वित्तवर्ष"), "fiscal_year"),
-    **dict.fromkeys(("दशक",), "decade"),
-}
-PERIOD_PREFIX: dict[str, int] = {
-    **dict.fromkeys(("पिछले", "पिछला", "पिछली", "बीते", "बीता", "बीती", "गत"), -1),
-    **dict.fromkeys(("इस", "इसी", "चालू", "मौजूदा"), 0),
-    **dict.fromkeys(("अगले", "अगला", "अगली", "आगामी", "आने वाले"), 1),
-}
-PAST_PREFIX = ("पिछले", "पिछली", "बीते", "बीती", "गत")
-FUTURE_PREFIX = ("अगले", "अगली", "आगामी", "आने वाले", "आनेवाले")
+PERIOD_WORDS: dict[str, str] = load_tsv("period_words.tsv")
+PERIOD_PREFIX: dict[str, int] = {form: int(v) for form, v in load_tsv("period_prefixes.tsv").items()}
 # Order matters: the first alternative that matches wins.
 VAGUE: dict[str, str] = {
     "आज के (?:समय|दौर|जमाने|युग) में": "PRESENT_REF",
