@@ -10,6 +10,7 @@ from service.text.lexicon import word_set
 
 # Generic subjects ("लोग कहते हैं कि …") report hearsay, not an identifiable speaker.
 GENERIC_SUBJECTS = word_set("claims", "generic_subjects.txt")
+_POSTPOSITIONS = frozenset("का की के को से में पर ने".split())
 # Particles and adverbs between a subject and its verb: "X भी कहते हैं", "X तो यहां तक कहते हैं".
 _TRAILING_PARTICLE = re.compile(
     r"\s+(?:भी|ही|तो|यह\s+भी|यही|यहां\s+तक|लगातार|हमेशा|अक्सर|बार-बार|साफ|खुलकर|आगे)\s*$"
@@ -65,4 +66,6 @@ def _new_subject(ctx: Context, book: EntityBook, s: int, verb_start: int, dates)
     words = f[np_start:end].split()
     if via_pronoun or not words or len(words) > 7 or words[-1] in GENERIC_SUBJECTS:
         return None
+    if words[-1][-1] in ",;:" or words[0] in _POSTPOSITIONS:
+        return None  # a headline fragment ("… का औचक निरीक्षण, कहा- …"), not a subject
     return ent, np_start
