@@ -48,9 +48,9 @@ def create_app(config: dict | None = None) -> Flask:
     open_database(app.config["DATABASE_URL"])
     with database.connection_context():
         migrate_database()
-    _manage_connections(app)
 
-    security.init_app(app)
+    security.init_app(app)  # first: the request id, so that even a 503 from connecting carries it
+    _manage_connections(app)
     limits.init_app(app)  # after the auth check: limits apply per API key id
     api = TathyaApi(app)
     app.extensions["tathya_api"] = api

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import tempfile
 import threading
 from pathlib import Path
 
@@ -100,3 +101,29 @@ def _sqlite_writer_lock():
             yield
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def check_writable() -> None:
+    """Raise ``peewee.OperationalError`` when the database cannot take a write (readiness).
+
+    SQLite: the file and its directory (WAL and shm files live there) must be writable, and the
+    disk must take a 4 KiB page (a probe file, fsynced, removed). PostgreSQL: the session must not
+    be read-only (a standby, or default_transaction_read_only).
+    """
+    if not is_sqlite():
+        if database.execute_sql("SHOW transaction_read_only").fetchone()[0] == "on":
+            raise peewee.OperationalError("database is read-only")
+        return
+    path = database.obj.database
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    if not (os.access(path, os.W_OK) and os.access(directory, os.W_OK)):
+        raise peewee.OperationalError("database file is read-only")
+    try:
+        with tempfile.NamedTemporaryFile(dir=directory, prefix=".healthz-") as probe:
+            probe.write(b"\0" * 4096)
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        raise peewee.OperationalError(f"database disk is full or failing: {exc.strerror}") from exc

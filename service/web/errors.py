@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http
 import json
+import logging
 
 import marshmallow as ma
 from flask import g
@@ -14,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from service.errors import EditError, NotFound, StaleVersion
 from service.web.cursors import CursorError
+from service.web.faults import FAULT_CLASSES, RETRY_AFTER, is_database_fault
 
 
 class ErrorSchema(ma.Schema):
@@ -27,6 +29,8 @@ class ErrorSchema(ma.Schema):
     )
     request_id = fields.String(metadata={"description": "Echo of X-Request-ID, for support"})
 
+
+log = logging.getLogger(__name__)
 
 INVALID_CURSOR = "Invalid cursor."
 # Domain error → (status, its payload): views let these propagate; nothing else maps them.
@@ -61,6 +65,17 @@ class TathyaApi(Api):
         super().init_app(app, *args, **kwargs)
         for error_class, to_http in DOMAIN_ERRORS.items():
             app.register_error_handler(error_class, functools.partial(self._domain_error, to_http))
+        for error_class in FAULT_CLASSES:
+            app.register_error_handler(error_class, self._database_fault)
+
+    def _database_fault(self, exc):
+        if not is_database_fault(exc):
+            raise exc  # a wrong query is a bug: the 500 handler answers and logs it
+        log.warning("database unavailable: %s", exc)
+        try:
+            abort(503, message="Database unavailable: retry shortly.", headers={"Retry-After": RETRY_AFTER})
+        except HTTPException as error:
+            return self.handle_http_exception(error)
 
     def _domain_error(self, to_http, exc):
         code, data = to_http(exc)
