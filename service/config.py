@@ -57,6 +57,8 @@ class Config:
         self.TATHYA_INSTANCE_DIR = str(INSTANCE_DIR)
         # PATCH without If-Match answers 428 (clients must say which version they corrected).
         self.TATHYA_REQUIRE_IF_MATCH = os.environ.get("TATHYA_REQUIRE_IF_MATCH", "") not in ("", "0")
+        # Failed authentications a client address may make per minute before it gets 429.
+        self.TATHYA_AUTH_FAILURES = _int_env("TATHYA_AUTH_FAILURES", 20)
         self.TATHYA_CORS_ORIGINS = _list_env("TATHYA_CORS_ORIGINS")
         self.TATHYA_WARM_GAZETTEER = os.environ.get("TATHYA_WARM_GAZETTEER", "1") != "0"
         self.TESTING = False

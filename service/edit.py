@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Callable
 
 from service.dates import calendar as cal
@@ -55,7 +56,7 @@ def speaker_entity(value) -> Entity:
     """A speaker given by entity id, or by name (found by name/alias, else created)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return _entity_by_id("speaker", value, ("person", "organization"))
-    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+    if not isinstance(value, str) or not value.strip() or len(value) > 200 or _CONTROL_OR_BREAK.search(value):
         raise EditError("speaker", "Give an entity id or a name.")
     return resolve_entity(kind="person", name=value.strip())
 
@@ -78,12 +79,29 @@ def place_entity(value) -> Entity:
     return found
 
 
+# C0 and C1 controls and DEL; a quote may keep its tabs and line breaks. Zero-width joiners and
+# bidi marks are format characters, not controls: Devanagari needs them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_VERB_CLASS = re.compile(r"^[a-z][a-z_]{0,31}$")
+
+
+def _checked_text(name: str, value):
+    if isinstance(value, str):
+        pattern = _CONTROL if name == "quote" else _CONTROL_OR_BREAK
+        if pattern.search(value):
+            raise EditError(name, "Must not contain control characters.")
+        if name == "verb_class" and not _VERB_CLASS.match(value):
+            raise EditError(name, "A verb class is a lowercase identifier, e.g. statement or threat.")
+    return value
+
+
 def _field_values(data: dict, *, anchor: dt.date | None) -> dict:
     """Column values for the API fields in ``data`` (speaker/place resolved, date expanded)."""
     out: dict = {}
     for name in ("speaker_role", "verb", "verb_class", "quote", "quote_type"):
         if name in data:
-            out[name] = data[name]
+            out[name] = _checked_text(name, data[name])
     if "speaker" in data:
         out["speaker"] = speaker_entity(data["speaker"]).id if data["speaker"] is not None else None
         out["speaker_resolved_from"] = "manual" if data["speaker"] is not None else None

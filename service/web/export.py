@@ -73,13 +73,25 @@ def csv_row(c: dict) -> list:
     ]
 
 
+# A spreadsheet runs a cell starting with one of these as a formula (=HYPERLINK(…), +cmd|…).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defused(value):
+    """A text cell a spreadsheet will show, not run: a formula start gets a leading apostrophe
+    (the OWASP advice); numbers, negative coordinates included, are left alone."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_lines(claims: Iterable[dict]) -> Iterator[str]:
     """A header, then one CSV record per claim (RFC 4180 quoting, newlines inside quotes kept)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for claim in claims:
-        writer.writerow(csv_row(claim))
+        writer.writerow([defused(value) for value in csv_row(claim)])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

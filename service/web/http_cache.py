@@ -26,6 +26,8 @@ def _cors(response):
 
 def _after(response):
     _cors(response)
+    # Browsers must not sniff a JSON or CSV body into HTML or script.
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
     cacheable = (
         request.method in ("GET", "HEAD")
         and response.status_code == 200

@@ -12,6 +12,7 @@ from flask import Flask, current_app, g, request
 from flask_smorest import abort
 
 from service.web import bodies
+from service.web.auth_limit import FailedAuthLimiter
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -32,6 +33,13 @@ def _check_api_key() -> None:
     g.key_id = None
     if not keys or request.method not in WRITE_METHODS:
         return
+    # Before comparing keys: a client guessing keys is stopped even on the attempt that would match.
+    failures: FailedAuthLimiter = current_app.extensions["tathya_auth_failures"]
+    client = request.remote_addr or "unknown"
+    if wait := failures.retry_after(client):
+        abort(
+            429, message="Too many failed authentications: retry later.", headers={"Retry-After": str(wait)}
+        )
     header = request.headers.get("Authorization", "")
     scheme, _, presented = header.partition(" ")
     presented = presented.strip()
@@ -41,6 +49,7 @@ def _check_api_key() -> None:
             if hmac.compare_digest(presented.encode(), key.encode()):
                 matched = key
     if matched is None:
+        failures.failed(client)
         abort(
             401,
             message="Writes need 'Authorization: Bearer <api key>'.",
@@ -115,6 +124,7 @@ def init_app(app: Flask) -> None:
     cap before anything reads the body, auth before any validation answer, the JSON shape before
     anything parses it."""
     bodies.init_app(app)
+    app.extensions["tathya_auth_failures"] = FailedAuthLimiter(app.config["TATHYA_AUTH_FAILURES"])
     app.before_request(_assign_request_id)
     app.before_request(bodies.refuse_oversized)
     app.before_request(_check_api_key)
