@@ -7,18 +7,13 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from service.text.lexicon import word_set
+from service.text.lexicon import data_path, read_words, word_set
 
 # Folded forms throughout (ॉ→ो, no nukta): the extractor works on folded text.
 _TOKEN = re.compile(r"\S+")
 # Words that cannot be inside a speaker NP: postpositions that end an adverbial, participles,
 # connectives, time words, verbs. Scanning back from "ने" stops at the first of them.
-_STOP = frozenset(
-    """को में पर से तक बाद दौरान हुए हुई हुआ कर करके लेकर देकर वाले वाली वाला वहीं वही उधर इधर हालांकि
-    इसपर उसपर दरअसल जबकि लेकिन मगर परंतु किंतु तो कि जहां जब तब इसलिए क्योंकि आज कल अब फिर भी ही यहां वहां बता दें
-    है हैं था थी थे गया गई गए किया की दिया दी रहा रही रहे सकता इसके उसके इसी साथ बीच पहले बाद
-    बावजूद अलावा खिलाफ लिए जरिए बजाय मुताबिक अनुसार मौके वर्षीय साल तरफ ओर हवाले बयान वक्त समय दिन रात सुबह शाम दोपहर होकर जाकर आकर मिलकर पहुंचकर लिखकर बताकर सुनकर देखकर""".split()
-)
+_STOP = word_set("claims", "np_stop_words.txt")
 # Future-tense finite verbs (देगी, होगा, जाएगा) end a clause; they are never inside a speaker NP.
 # (होगा is listed whole: a bare "-ोगी" ending would also cut names such as योगी.)
 _FUTURE_ENDINGS = ("ेगा", "ेगी", "ेगे", "ेंगे", "ेंगी", "ोगे", "एगा", "एगी", "एंगे", "होगा", "होगी", "होंगे")
@@ -26,17 +21,16 @@ _LEADING_DROP = frozenset("एक इस उस यह वह ये वे औ�
 _PUNCT_END = frozenset(",;:।!?|-–—")
 _STRIP = "\"'“”‘’()[]"
 
-PRONOUNS = frozenset("उन्होंने इन्होंने उसने इसने उनका उसका इनका इसका उनकी उसकी इनकी उनके उसके वह वे".split())
-SKIP_PRONOUNS = frozenset("मैंने हमने आपने तुमने किसने जिसने जिन्होंने सबने".split())
+_PRONOUN_ROWS = [line.split() for line in read_words(data_path("claims", "pronouns.tsv"))]
+PRONOUNS = frozenset(word for word, kind in _PRONOUN_ROWS if kind == "antecedent")
+SKIP_PRONOUNS = frozenset(word for word, kind in _PRONOUN_ROWS if kind == "skip")
 
 HONORIFICS = word_set("claims", "honorifics.txt")
 # Role heads: the role ends at the last of them, the name follows (रूसी विदेश मंत्री | सर्गेई लावरोव).
 ROLE_HEADS = word_set("claims", "role_heads.txt")
 _RESIDENT = frozenset(["निवासी", "रहवासी"])
 # Last words of a locality: "माया शर्मा निवासी संतबाग कालोनी" names the person before निवासी.
-_LOCALITY_ENDS = frozenset(
-    "कोलोनी कालोनी कलोनी नगर पार्क मार्ग विहार पुरी पुरा गंज बाग रोड सिटी गांव ग्राम मोहल्ला बस्ती ईस्ट वेस्ट".split()
-)
+_LOCALITY_ENDS = word_set("claims", "locality_ends.txt")
 # Compound role words end in a role head (निगमायुक्त, संभागायुक्त, महानिदेशक, उपाधीक्षक, सरसंघचालक).
 # After a consonant the vowel turns into its sign: निगम + आयुक्त = निगमायुक्त.
 ROLE_SUFFIXES = (
