@@ -52,6 +52,9 @@ VAGUE: dict[str, str] = {
 }
 # Vague words the news guide does not annotate: dates only in the GENERAL style.
 GENERAL_ONLY_VAGUE = (
+    # bare "अभी" is mostly "still/just" in news prose ("अभी किसी के हताहत होने की खबर नहीं"), and the
+    # news guide does not annotate it
+    "अभी(?! ?भी)(?! ?तक)(?!-)",
     "(?:बहुत )?जल्द(?: ही)?",
     "(?:बरसों|दशकों|सदियों) (?:पहले|पूर्व)",
     "पिछले कुछ (?:सालों|वर्षों|दिनों|महीनों|हफ्तों)",
