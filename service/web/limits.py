@@ -39,8 +39,9 @@ def init_app(app: Flask) -> Limiter | None:
 
     @app.after_request
     def _retry_after_only_on_429(response):
-        # Runs after the limiter's header injection (after_request runs in reverse order).
-        if response.status_code != 429:
+        # Runs after the limiter's header injection (after_request runs in reverse order); a 503
+        # keeps the Retry-After its handler set (the database is coming back).
+        if response.status_code not in (429, 503):
             response.headers.pop("Retry-After", None)
         return response
 

@@ -107,3 +107,21 @@ def test_a_wrong_query_stays_a_500(app, client, monkeypatch):
 
     monkeypatch.setattr(claim_query, "page", wrong)
     assert client.get("/v1/claims").status_code == 500
+
+
+def test_retry_after_survives_the_rate_limiter(database_url):
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": database_url,
+            "PROPAGATE_EXCEPTIONS": False,
+            "TATHYA_RATE_LIMIT": "100/minute",
+        }
+    )
+    try:
+        client = app.test_client()
+        _unreachable()
+        assert_unavailable(client.get("/v1/claims"))
+    finally:
+        if not database.is_closed():
+            database.close()
