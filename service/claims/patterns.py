@@ -41,6 +41,8 @@ _ADDRESSEE_ONLY = re.compile(r"^(?:\S+\s+){0,3}\S+\s+को(?:\s+(?:भी|ह�
 # ... except where को marks the theme itself (प्रस्ताव को खारिज किया, चुनौती को स्वीकार किया).
 _THEME_KO = frozenset(["denial", "confirmation"])
 _CONJ = re.compile(r"(?:और|तथा|एवं|व)\s+")
+# An object that is only where it was said ("X ने बयान में चेतावनी दी"): no content of its own.
+_WHERE_ONLY = re.compile(r"^(?:\S+\s+){0,2}\S+\s+में(?:\s+(?:भी|ही))?$")
 _LEAD_PARTICLE = re.compile(r"(?:भी|ही|तो)\s+")
 _KI_OR_QUOTE = re.compile(r"\s*(?:,?\s*कि" + _A + r"|[,:\-–—]?\s*[“‘\"'])")
 
@@ -216,6 +218,7 @@ def _object_content(
         len(obj.split()) < 2
         or anaphoric
         or (_ADDRESSEE_ONLY.match(obj) and verb.verb_class not in _THEME_KO)
+        or _WHERE_ONLY.match(obj)
         or passive
     ):
         return None
