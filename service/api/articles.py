@@ -64,6 +64,7 @@ class Articles(MethodView):
     @blp.arguments(ArticleQuerySchema(), location="query", as_kwargs=True)
     @blp.response(200, ArticlePageSchema)
     @documents_errors(blp, 400)
+    @blp.doc(operationId="listArticles")
     def get(self, limit, cursor, from_=None, to=None, q=None):
         """List articles, newest anchor date first"""
         after = decode_keyset("articles", cursor)
@@ -75,6 +76,7 @@ class Articles(MethodView):
     @blp.response(201, ArticleSchema, description="Stored; Location names the new article")
     @blp.alt_response(200, schema=ArticleSchema, description="Already stored (same url or same text)")
     @documents_errors(blp, 400, 401, 413, 415, 422)
+    @blp.doc(operationId="createArticle")
     def post(self):
         """Ingest an article: resolve its dates and extract its claims"""
         submission = _read_submission()
@@ -89,12 +91,14 @@ class Articles(MethodView):
 class ArticleById(MethodView):
     @blp.response(200, ArticleSchema)
     @documents_errors(blp, 404)
+    @blp.doc(operationId="getArticle")
     def get(self, article_id):
         """Get one article with its dates and claims"""
         return json_response(articles.article_dict(get(Article, article_id)))
 
     @blp.response(204)
     @documents_errors(blp, 401, 404)
+    @blp.doc(operationId="deleteArticle")
     def delete(self, article_id):
         """Delete an article with its dates and claims"""
         articles.delete_article(article_id)

@@ -89,6 +89,7 @@ class Claims(MethodView):
     @blp.doc(**STREAM_DOC)
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 400, 422)
+    @blp.doc(operationId="listClaims")
     def get(self, order, limit, cursor, count, format=None, **args):
         """List claims: filters, date order, keyset cursor; JSON, NDJSON or CSV"""
         kind = f"claims:{order}"
@@ -116,6 +117,7 @@ class Claims(MethodView):
     @blp.arguments(ClaimInSchema())
     @blp.response(201, ClaimSchema, description="Stored; Location names the new claim")
     @documents_errors(blp, 400, 401, 413, 415, 422)
+    @blp.doc(operationId="createClaim")
     def post(self, data):
         """Add a manual claim (speaker and place by id or name)"""
         claim = claim_edit.create_claim(data, key_id=g.get("key_id"))
@@ -130,6 +132,7 @@ class ClaimById(MethodView):
     @blp.doc(**JSONLD_DOC)
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 404, 422)
+    @blp.doc(operationId="getClaim")
     def get(self, claim_id, format=None):
         """Get one claim (JSON, or schema.org ClaimReview as application/ld+json)"""
         claim = claim_query.claim_by_id(claim_id)
@@ -146,6 +149,7 @@ class ClaimById(MethodView):
     @blp.response(200, ClaimSchema)
     @blp.doc(parameters=[IF_MATCH])
     @documents_errors(blp, 400, 401, 404, 412, 413, 415, 422, 428)
+    @blp.doc(operationId="patchClaim")
     def patch(self, data, claim_id):
         """Correct a claim (speaker, quote, date, place, verdict…); the change is kept in history"""
         claim_edit.update_claim(claim_id, data, key_id=g.get("key_id"), if_match=_if_match())
@@ -158,6 +162,7 @@ class ClaimHistoryView(MethodView):
     @blp.response(200, HistoryListSchema)
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 404)
+    @blp.doc(operationId="listClaimHistory")
     def get(self, claim_id):
         """Every change to a claim: when, which fields (old → new), by which API key"""
         return json_response({"items": claim_query.claim_history(claim_id)})

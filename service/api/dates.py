@@ -19,6 +19,7 @@ blp = Blueprint("dates", __name__, url_prefix="/v1/dates", description="Hindi da
 @blp.arguments(ResolveDatesInSchema())
 @blp.response(200, ResolveDatesOutSchema)
 @documents_errors(blp, 400, 401, 413, 415, 422)
+@blp.doc(operationId="resolveDates")
 def resolve(args):
     """Resolve every Hindi date expression in a text"""
     reference = args.get("reference_date") or dt.date.today()

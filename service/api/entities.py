@@ -23,6 +23,7 @@ class Entities(MethodView):
     @blp.response(200, EntityPageSchema)
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 400, 422)
+    @blp.doc(operationId="listEntities")
     def get(self, limit, cursor, kind=None, q=None):
         """List entities by id; `q` matches any name or alias (spelling-variant tolerant)"""
         after = decode_id("entities", cursor)
@@ -36,6 +37,7 @@ class EntityById(MethodView):
     @blp.response(200, EntityDetailSchema)
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 404)
+    @blp.doc(operationId="getEntity")
     def get(self, entity_id):
         """One entity: aliases, claim count, first and last claim date, coordinates"""
         return json_response(entities.entity_detail(get(Entity, entity_id)))
@@ -46,6 +48,7 @@ class EntityMerge(MethodView):
     @blp.arguments(MergeInSchema())
     @blp.response(200, EntityDetailSchema, description="The entity merged into")
     @documents_errors(blp, 400, 401, 404, 413, 415, 422)
+    @blp.doc(operationId="mergeEntity")
     def post(self, data, entity_id):
         """Merge this (duplicate) entity into `into`: its aliases, claims and mentions move"""
         target = claim_edit.merge_entities(entity_id, into=data["into"])

@@ -18,6 +18,7 @@ blp = Blueprint("health", __name__, description="Service health")
 class Health(MethodView):
     @blp.response(200, HealthSchema)
     @documents_errors(blp, 503)
+    @blp.doc(operationId="getHealth")
     def get(self):
         """Readiness: the database answers and can take a write (503 with Retry-After otherwise)"""
         try:

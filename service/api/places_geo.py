@@ -19,6 +19,7 @@ class PlacesGeo(MethodView):
     @blp.response(200, GeoJsonSchema, content_type="application/geo+json")
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 422)
+    @blp.doc(operationId="getPlacesGeoJson")
     def get(self, **args):
         """Places with claim counts (GeoJSON); same filters as /v1/claims"""
         features = timeline.place_features(filter_from(args))

@@ -17,6 +17,7 @@ blp = Blueprint("reprocess", __name__, url_prefix="/v1/articles", description="H
 class Reprocess(MethodView):
     @blp.response(200, ArticleSchema)
     @documents_errors(blp, 401, 404)
+    @blp.doc(operationId="reprocessArticle")
     def post(self, article_id):
         """Re-extract an article's dates and claims with the current extractor"""
         return json_response(article_dict(reprocess_article(article_id)))

@@ -19,6 +19,7 @@ class ClaimStats(MethodView):
     @blp.response(200, StatsSchema)
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 422)
+    @blp.doc(operationId="getClaimStats")
     def get(self, group, **args):
         """Claim counts per bucket and per verb class; same filters as /v1/claims"""
         total, buckets = timeline.claim_counts(filter_from(args), group=group)

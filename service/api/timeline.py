@@ -23,6 +23,7 @@ class Timeline(MethodView):
     @blp.response(200, TimelineSchema)
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 400, 422)
+    @blp.doc(operationId="listTimeline")
     def get(self, group, order, limit, cursor, **args):
         """Claims in date order, grouped into events; same filters as /v1/claims"""
         kind = f"timeline:{order}"

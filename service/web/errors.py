@@ -16,6 +16,7 @@ from werkzeug.exceptions import HTTPException
 from service.errors import EditError, NotFound, StaleVersion
 from service.web.cursors import CursorError
 from service.web.faults import FAULT_CLASSES, RETRY_AFTER, is_database_fault
+from service.web.strict_spec import BEARER, BEARER_SCHEME, OperationRulesPlugin, reject_unknown_query
 
 
 class ErrorSchema(ma.Schema):
@@ -61,8 +62,11 @@ class TathyaApi(Api):
             headers["Allow"] = ", ".join(error.valid_methods)
         return payload, code, headers
 
-    def init_app(self, app, *args, **kwargs):
-        super().init_app(app, *args, **kwargs)
+    def init_app(self, app, *args, spec_kwargs=None, **kwargs):
+        spec_kwargs = {"extra_plugins": [OperationRulesPlugin()], **(spec_kwargs or {})}
+        super().init_app(app, *args, spec_kwargs=spec_kwargs, **kwargs)
+        self.spec.components.security_scheme(BEARER, BEARER_SCHEME)
+        app.before_request(reject_unknown_query)
         for error_class, to_http in DOMAIN_ERRORS.items():
             app.register_error_handler(error_class, functools.partial(self._domain_error, to_http))
         for error_class in FAULT_CLASSES:

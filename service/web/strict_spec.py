@@ -1,0 +1,73 @@
+"""Rules every operation follows, applied once: bearer security on writes, and strict query strings."""
+
+from __future__ import annotations
+
+import difflib
+
+from apispec import BasePlugin
+from flask import current_app, request
+from flask_smorest import abort
+from flask_smorest.spec.plugins import FlaskPlugin
+
+WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})
+BEARER = "bearerAuth"
+BEARER_SCHEME = {
+    "type": "http",
+    "scheme": "bearer",
+    "description": "An API key from TATHYA_API_KEYS, sent as `Authorization: Bearer <key>` on every "
+    "write. A deployment without keys leaves writes open.",
+}
+
+
+class OperationRulesPlugin(BasePlugin):
+    """Documents the rules below on every operation, so that no view can forget one: bearer
+    security and its 401 on writes, the 400 for an unknown query parameter on reads."""
+
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        for method, operation in (operations or {}).items():
+            if method == "get":
+                operation.setdefault("responses", {}).setdefault(400, "BAD_REQUEST")
+            if method in WRITE_METHODS:
+                operation.setdefault("security", [{BEARER: []}])
+                operation.setdefault("responses", {}).setdefault(401, "UNAUTHORIZED")
+
+
+def _documented_query_names(spec: dict) -> dict[tuple[str, str], frozenset[str]]:
+    """(OpenAPI path, method) → the query parameter names the spec documents for it."""
+    names = {}
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            if isinstance(operation, dict) and "responses" in operation:
+                params = operation.get("parameters", [])
+                names[path, method] = frozenset(p["name"] for p in params if p.get("in") == "query")
+    return names
+
+
+def reject_unknown_query() -> None:
+    """400 for a query parameter the operation does not document: a typo (`article_id` for
+    `article`) must not silently answer with every row."""
+    if not request.args or request.url_rule is None or request.method not in ("GET", "HEAD"):
+        return
+    api = current_app.extensions["tathya_api"]
+    allowed_by_operation = current_app.extensions.get("tathya_query_names")
+    if allowed_by_operation is None:  # built once, from the finished spec
+        allowed_by_operation = _documented_query_names(api.spec.to_dict())
+        current_app.extensions["tathya_query_names"] = allowed_by_operation
+    key = (FlaskPlugin.flaskpath2openapi(request.url_rule.rule), "get")
+    allowed = allowed_by_operation.get(key)
+    if allowed is None:
+        return  # not an API operation (dashboard, docs)
+    unknown = [name for name in request.args if name not in allowed]
+    if unknown:
+        errors = {name: [unknown_message(name, allowed)] for name in unknown}
+        abort(400, message=f"Unknown query parameter: {', '.join(unknown)}.", errors={"query": errors})
+
+
+def unknown_message(name: str, allowed: frozenset[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.6)
+    if not close:
+        # `article_id` → `article`: a known name that the unknown one starts with.
+        close = sorted((known for known in allowed if name.startswith(known)), key=len, reverse=True)[:1]
+    hint = f" Did you mean `{close[0]}`?" if close else ""
+    known = ", ".join(sorted(allowed)) or "none"
+    return f"Unknown parameter.{hint} Known: {known}."
