@@ -16,7 +16,13 @@ from werkzeug.exceptions import HTTPException
 from service.errors import EditError, NotFound, StaleVersion
 from service.web.cursors import CursorError
 from service.web.faults import FAULT_CLASSES, RETRY_AFTER, is_database_fault
-from service.web.strict_spec import BEARER, BEARER_SCHEME, OperationRulesPlugin, reject_unknown_query
+from service.web.strict_spec import (
+    BEARER,
+    BEARER_SCHEME,
+    OperationRulesPlugin,
+    nullable_nested_as_all_of,
+    reject_unknown_query,
+)
 
 
 class ErrorSchema(ma.Schema):
@@ -66,6 +72,7 @@ class TathyaApi(Api):
         spec_kwargs = {"extra_plugins": [OperationRulesPlugin()], **(spec_kwargs or {})}
         super().init_app(app, *args, spec_kwargs=spec_kwargs, **kwargs)
         self.spec.components.security_scheme(BEARER, BEARER_SCHEME)
+        self.ma_plugin.converter.add_attribute_function(nullable_nested_as_all_of)
         app.before_request(reject_unknown_query)
         for error_class, to_http in DOMAIN_ERRORS.items():
             app.register_error_handler(error_class, functools.partial(self._domain_error, to_http))

@@ -1,4 +1,5 @@
-"""Rules every operation follows, applied once: bearer security on writes, and strict query strings."""
+"""Rules every operation follows, applied once: bearer security on writes, strict query strings,
+and a rendering of optional values that client generators turn into typed models."""
 
 from __future__ import annotations
 
@@ -25,11 +26,35 @@ class OperationRulesPlugin(BasePlugin):
 
     def operation_helper(self, path=None, operations=None, **kwargs):
         for method, operation in (operations or {}).items():
+            for parameter in operation.get("parameters", []):
+                if isinstance(parameter, dict) and parameter.get("in") == "query":
+                    _not_nullable(parameter.get("schema", {}))
             if method == "get":
                 operation.setdefault("responses", {}).setdefault(400, "BAD_REQUEST")
             if method in WRITE_METHODS:
                 operation.setdefault("security", [{BEARER: []}])
                 operation.setdefault("responses", {}).setdefault(401, "UNAUTHORIZED")
+
+
+def _not_nullable(schema: dict) -> None:
+    """A query parameter is optional, never null (a query string cannot say null): generators
+    otherwise wrap it in a union type and an enum in one model per variant."""
+    if schema.pop("nullable", False):
+        if schema.get("default", ...) is None:
+            del schema["default"]
+        if "enum" in schema:
+            schema["enum"] = [value for value in schema["enum"] if value is not None]
+
+
+def nullable_nested_as_all_of(self, field, ret, **kwargs) -> dict:
+    """A nullable nested object as `allOf: [$ref]` + `nullable`, not apispec's
+    `anyOf: [{nullable object}, $ref]` that generators turn into an untyped dict."""
+    any_of = ret.get("anyOf")
+    if any_of and len(any_of) == 2 and any_of[0] == {"type": "object", "nullable": True}:
+        del ret["anyOf"]
+        ret["allOf"] = [any_of[1]]
+        ret["nullable"] = True
+    return {}
 
 
 def _documented_query_names(spec: dict) -> dict[tuple[str, str], frozenset[str]]:

@@ -93,3 +93,26 @@ def test_writes_declare_bearer_security_and_reads_do_not(app):
             elif method == "get":
                 assert "security" not in operation, path
                 assert "400" in operation["responses"], path
+
+
+@pytest.mark.parametrize("field", ["speaker", "date", "place", "review"])
+def test_nullable_nested_objects_reference_their_model(app, field):
+    claim = app.extensions["tathya_api"].spec.to_dict()["components"]["schemas"]["Claim"]
+    prop = claim["properties"][field]
+    assert prop["nullable"] is True and len(prop["allOf"]) == 1, prop
+    assert prop["allOf"][0]["$ref"].startswith("#/components/schemas/")
+    assert "anyOf" not in prop
+
+
+def test_optional_query_parameters_are_not_nullable(app):
+    spec = app.extensions["tathya_api"].spec.to_dict()
+    for path, operations in spec["paths"].items():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                if parameter["in"] == "query":
+                    schema = parameter["schema"]
+                    assert "nullable" not in schema and schema.get("default", "") is not None, (
+                        path,
+                        parameter,
+                    )
+                    assert None not in schema.get("enum", []), (path, parameter)
