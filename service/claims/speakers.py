@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from service.text.lexicon import data_path, read_words, word_set
+from service.text.lexicon import data_path, read_rows, word_set
 
 # Folded forms throughout (ॉ→ो, no nukta): the extractor works on folded text.
 _TOKEN = re.compile(r"\S+")
@@ -21,7 +21,7 @@ _LEADING_DROP = frozenset("एक इस उस यह वह ये वे औ�
 _PUNCT_END = frozenset(",;:।!?|-–—")
 _STRIP = "\"'“”‘’()[]"
 
-_PRONOUN_ROWS = [line.split() for line in read_words(data_path("claims", "pronouns.tsv"))]
+_PRONOUN_ROWS = read_rows(data_path("claims", "pronouns.tsv"))
 PRONOUNS = frozenset(word for word, kind in _PRONOUN_ROWS if kind == "antecedent")
 SKIP_PRONOUNS = frozenset(word for word, kind in _PRONOUN_ROWS if kind == "skip")
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from service.text.lexicon import read_words
+from service.text.lexicon import read_rows, read_words
 
 # Thresholds (reviewed on the eval corpus; see README notes in the module tests):
 # - a city name shorter than MIN_LETTERS Devanagari letters (consonants + independent vowels) needs a
@@ -20,17 +20,12 @@ FOREIGN_SHORT_MIN_POPULATION = 1_000_000
 _DATA = Path(__file__).resolve().parent / "data"
 
 
-def _rows(name: str) -> list[list[str]]:
-    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-
-
 # Word lists as data (service/places/data): everyday words that are also city names, Indian
 # states (not places here), newsroom country forms CLDR lacks, everyday city spellings.
 STOPLIST = tuple(read_words(_DATA / "stoplist.txt"))
 NOT_PLACES = tuple(read_words(_DATA / "not_places.txt"))
-COUNTRY_ALIASES = {alias: iso for alias, iso in _rows("country_aliases.tsv")}
+COUNTRY_ALIASES = {alias: iso for alias, iso in read_rows(_DATA / "country_aliases.tsv")}
 # Countries whose newsroom alias (above) is the display name instead of the CLDR name.
 PREFERRED_ALIAS = frozenset({"US", "GB"})
 
-CITY_ALIASES = {row[0]: int(row[1]) for row in _rows("city_aliases.tsv")}
+CITY_ALIASES = {row[0]: int(row[1]) for row in read_rows(_DATA / "city_aliases.tsv")}

@@ -21,6 +21,7 @@ from pathlib import Path
 from service.places.gazetteer import Place, fold_word
 from service.places.local import name_words
 from service.text.hindi import fold
+from service.text.lexicon import read_rows
 
 __all__ = ["SPEECH_EVENT_RE", "VenueMention", "enclosed", "find_venues", "venue_place"]
 
@@ -29,9 +30,7 @@ _L = "\u0900-\u0963\u0971-\u097f"
 
 
 def _rows(name: str) -> list[list[str]]:
-    """Non-comment lines of a data file, split on tabs."""
-    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return read_rows(_DATA / name)
 
 
 def _pattern(phrase: str) -> str:

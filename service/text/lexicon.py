@@ -25,6 +25,12 @@ def read_words(path: Path) -> list[str]:
     return out
 
 
+def read_rows(path: Path) -> list[list[str]]:
+    """Rows of a tab-separated table, as written (not folded); lines starting with # are comments."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
 @cache
 def word_set(package: str, name: str) -> frozenset[str]:
     """A word list of ``service/<package>/data/<name>`` as a folded set."""
