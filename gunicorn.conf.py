@@ -26,3 +26,18 @@ loglevel = os.environ.get("LOG_LEVEL", "info")
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
+
+
+def when_ready(server):
+    """Start the webhook delivery worker beside the web workers: `make run` serves everything.
+    TATHYA_DELIVERY_WORKER=0 leaves it to a separate `flask deliver` (scaled apart)."""
+    if os.environ.get("TATHYA_DELIVERY_WORKER", "1") != "0":
+        from service.delivery.run import Supervisor
+
+        server.tathya_delivery = Supervisor().start()
+
+
+def on_exit(server):
+    supervisor = getattr(server, "tathya_delivery", None)
+    if supervisor is not None:
+        supervisor.stop()

@@ -18,6 +18,8 @@ from service.api import (
     places_geo,
     reprocess,
     stats,
+    stream,
+    subscriptions,
     timeline,
 )
 from service.api.dashboard import blp as dashboard_blp
@@ -57,6 +59,8 @@ def create_app(config: dict | None = None) -> Flask:
     for blueprint in (articles.blp, dates.blp, health.blp):
         api.register_blueprint(blueprint)
     for blueprint in (claims.blp, reprocess.blp, timeline.blp, stats.blp, entities.blp, places_geo.blp):
+        api.register_blueprint(blueprint)
+    for blueprint in (subscriptions.blp, stream.blp):
         api.register_blueprint(blueprint)
     http_cache.init_app(app)
     app.register_blueprint(docs.blp)

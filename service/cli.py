@@ -1,4 +1,4 @@
-"""Flask CLI commands: ingest files, resolve dates."""
+"""Flask CLI commands: ingest files, resolve dates, run the delivery worker."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 import marshmallow as ma
-from flask import Flask
+from flask import Flask, current_app
 
 from service.api.schemas import ArticleInSchema
 from service.dates import resolver as dates
+from service.delivery.run import serve
 from service.ingest import NewArticle, ingest_article
 from service.store.db import database
 
@@ -96,6 +97,14 @@ def resolve_dates_command(text, reference):
         )
 
 
+@click.command("deliver")
+@click.option("--once", is_flag=True, help="one round (fan out, send what is due) and exit")
+def deliver_command(once):
+    """Run the webhook delivery worker (on PostgreSQL, several may run side by side)."""
+    serve(current_app._get_current_object(), once=once)
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(deliver_command)
     app.cli.add_command(ingest_command)
     app.cli.add_command(resolve_dates_command)

@@ -61,6 +61,21 @@ class Config:
         self.TATHYA_AUTH_FAILURES = _int_env("TATHYA_AUTH_FAILURES", 20)
         self.TATHYA_CORS_ORIGINS = _list_env("TATHYA_CORS_ORIGINS")
         self.TATHYA_WARM_GAZETTEER = os.environ.get("TATHYA_WARM_GAZETTEER", "1") != "0"
+        # Webhooks: targets on loopback/private networks are refused unless this is set.
+        self.TATHYA_WEBHOOK_ALLOW_PRIVATE = os.environ.get("TATHYA_WEBHOOK_ALLOW_PRIVATE", "") not in (
+            "",
+            "0",
+        )
+        # Seconds after an event (or a redelivery) when retries stop and the delivery is failed.
+        self.TATHYA_WEBHOOK_HORIZON = _int_env("TATHYA_WEBHOOK_HORIZON", 3 * 24 * 3600)
+        # First retry after about this many seconds, doubling up to the cap (with jitter).
+        self.TATHYA_WEBHOOK_BACKOFF = float(os.environ.get("TATHYA_WEBHOOK_BACKOFF", "") or 10)
+        self.TATHYA_WEBHOOK_BACKOFF_CAP = _int_env("TATHYA_WEBHOOK_BACKOFF_CAP", 3600)
+        self.TATHYA_WEBHOOK_CONNECT_TIMEOUT = float(os.environ.get("TATHYA_WEBHOOK_CONNECT_TIMEOUT", "") or 3)
+        self.TATHYA_WEBHOOK_READ_TIMEOUT = float(os.environ.get("TATHYA_WEBHOOK_READ_TIMEOUT", "") or 5)
+        # A /v1/stream connection ends after this many seconds (the browser reconnects with
+        # Last-Event-ID): each open stream holds one gunicorn thread.
+        self.TATHYA_STREAM_SECONDS = float(os.environ.get("TATHYA_STREAM_SECONDS", "") or 55)
         self.TESTING = False
         self.JSON_SORT_KEYS = False
         self.API_TITLE = "Tathya"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from service.dates import calendar as cal
 from service.errors import EditError, NotFound, StaleVersion, beyond_calendar
 from service.places.finder import lookup_place
-from service.store import claim_query, place_tree
+from service.store import claim_query, outbox, place_tree
 from service.store.articles import claim_search_text
 from service.store.db import is_sqlite, write_transaction
 from service.store.entities import add_aliases, alias_keys, resolve_entity, resolve_place
@@ -178,6 +178,7 @@ def create_claim(data: dict, *, key_id: str | None) -> Claim:
         ClaimHistory.create(
             claim=claim.id, changes={"created": [None, "manual"]}, key_id=key_id, changed_at=now
         )
+        outbox.record("claim.created", [claim_query.claim_by_id(claim.id)])
     return claim
 
 
@@ -229,6 +230,7 @@ def update_claim(
         written = [getattr(Claim, name) for name in (*changes, "manual_fields", "search_text", "updated_at")]
         claim.save(only=written)
         ClaimHistory.create(claim=claim.id, changes=changes, key_id=key_id, changed_at=claim.updated_at)
+        outbox.record("claim.updated", [claim_query.claim_by_id(claim.id)])
     return claim
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from service import pipeline
+from service.store import claim_query, outbox
 from service.store.articles import claim_search_text, save_claim_draft, save_dates
 from service.store.db import write_transaction
 from service.store.entities import EntityResolver
@@ -77,9 +78,18 @@ def reprocess_article(article_id: int, *, today: dt.date | None = None) -> Artic
         article.save()
         save_dates(article, extraction.dates)
         resolver = EntityResolver()
+        created, refreshed = set(), set()
         for draft in extraction.claims:
             fresh = save_claim_draft(article, draft, resolver=resolver)
             match = by_span.pop((draft.start, draft.end), None)
             if match is not None:
                 _refresh(match, fresh)
+                refreshed.add(match.id)
+            else:
+                created.add(fresh.id)
+        # Events in the same transaction: re-extracted claims are new rows (claim.created), kept
+        # claims refreshed from them are claim.updated; untouched manual claims send nothing.
+        claims = claim_query.claims_of_article(article.id)
+        outbox.record("claim.created", [c for c in claims if c["id"] in created])
+        outbox.record("claim.updated", [c for c in claims if c["id"] in refreshed])
     return article

@@ -50,7 +50,14 @@ def database_url(request, tmp_path):
 
 @pytest.fixture
 def app(database_url):
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "TATHYA_API_KEYS": []})
+    # A stream answers its backlog and ends at once (schemathesis calls every operation).
+    config = {
+        "TESTING": True,
+        "DATABASE_URL": database_url,
+        "TATHYA_API_KEYS": [],
+        "TATHYA_STREAM_SECONDS": 0,
+    }
+    app = create_app(config)
     yield app
     if not database.is_closed():
         database.close()

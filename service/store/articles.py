@@ -7,7 +7,7 @@ import operator
 
 import peewee as pw
 
-from service.store import claim_query, serialize, sql
+from service.store import claim_query, outbox, serialize, sql
 from service.store.db import database, write_transaction
 from service.store.entities import EntityResolver
 from service.store.models import Article, Claim, ClaimMention, DateMention, find, get, utcnow
@@ -90,6 +90,7 @@ def insert_article(article: Article, *, dates: list, drafts: list) -> tuple[Arti
             )[0]
             save_dates(article, dates)
             claims = save_claims(article, drafts)
+            outbox.record("claim.created", claims)  # same transaction: no event without its claims
     except pw.IntegrityError:
         existing = find_existing(url=article.url, digest=article.content_hash)
         if existing is None:

@@ -10,10 +10,11 @@ from playhouse.migrate import SchemaMigrator, migrate
 from service.store import search
 from service.store.db import database, is_sqlite
 from service.store.models import ALL_MODELS, Entity, PlaceWithin, SchemaVersion
+from service.store.push_models import PUSH_MODELS
 
 # Version of the schema the models describe. A change to the models adds a function to
 # MIGRATIONS that takes a database at version N-1 to N (with playhouse.migrate operations).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v2_place_hierarchy(migrator: SchemaMigrator) -> None:
@@ -42,7 +43,12 @@ def _v2_place_hierarchy(migrator: SchemaMigrator) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {2: _v2_place_hierarchy}
+def _v3_push(migrator: SchemaMigrator) -> None:
+    """Subscriptions, the outbox of events, deliveries and their attempts (webhooks, SSE)."""
+    database.create_tables(PUSH_MODELS, safe=True)
+
+
+MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {2: _v2_place_hierarchy, 3: _v3_push}
 
 
 def _table_exists(name: str) -> bool:
@@ -65,7 +71,7 @@ def migrate_database() -> int:
     with database.atomic():
         version = current_version()
         if version == 0:
-            database.create_tables(ALL_MODELS, safe=True)
+            database.create_tables(ALL_MODELS + PUSH_MODELS, safe=True)
             search.install()
             SchemaVersion.create(version=SCHEMA_VERSION)
             return SCHEMA_VERSION

@@ -15,6 +15,8 @@ from service.web import bodies
 from service.web.auth_limit import FailedAuthLimiter
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+# OpenAPI security of a read that needs a key too (resources that belong to one).
+BEARER_READ = [{"bearerAuth": []}]
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
@@ -33,6 +35,21 @@ def _check_api_key() -> None:
     g.key_id = None
     if not keys or request.method not in WRITE_METHODS:
         return
+    _authenticate(keys)
+
+
+def require_key() -> str:
+    """The id of the request's API key, for resources that belong to a key (reads too): 401
+    without a valid one, 403 when the deployment has no keys (nobody could own the resource)."""
+    keys: list[str] = current_app.config.get("TATHYA_API_KEYS") or []
+    if not keys:
+        abort(403, message="This resource belongs to an API key: the deployment sets none (TATHYA_API_KEYS).")
+    if g.get("key_id") is None:
+        _authenticate(keys)
+    return g.key_id
+
+
+def _authenticate(keys: list[str]) -> None:
     # Before comparing keys: a client guessing keys is stopped even on the attempt that would match.
     failures: FailedAuthLimiter = current_app.extensions["tathya_auth_failures"]
     client = request.remote_addr or "unknown"

@@ -1,10 +1,11 @@
-"""Schema v1 → v2 (place hierarchy, place as written, speaker resolution) on both databases."""
+"""Schema migrations on both databases: v1 → v2 (place hierarchy …), v2 → v3 (push delivery)."""
 
 from __future__ import annotations
 
 from service.store import migrations, search
 from service.store.db import database
 from service.store.models import ALL_MODELS, Claim, Entity, PlaceWithin, SchemaVersion
+from service.store.push_models import PUSH_MODELS
 from tests.store.place_fixtures import INDORE, THEATRE, draft, store
 
 V2_COLUMNS = {
@@ -15,7 +16,7 @@ V2_COLUMNS = {
 
 def _recreate_as_v1() -> None:
     """Replace the tables by the v1 schema: the models without what v2 added."""
-    database.drop_tables(ALL_MODELS)
+    database.drop_tables(PUSH_MODELS + ALL_MODELS)
     removed = []
     try:
         for model in (Entity, Claim):
@@ -48,7 +49,7 @@ def test_v1_database_is_migrated_and_backfilled(app):
         "('place', 'भारत', 'भारत', 'cldr:IN', NULL, NULL, '2025-01-01 00:00:00'), "
         "('place', 'सहकार नगर', 'सहकार नगर', 'local:सहकार नगर', NULL, NULL, '2025-01-01 00:00:00')"
     )
-    assert migrations.migrate_database() == migrations.SCHEMA_VERSION == 2
+    assert migrations.migrate_database() == migrations.SCHEMA_VERSION
     for table, columns in V2_COLUMNS.items():
         assert set(columns) <= _columns(table)
     kinds = {e.gazetteer_id: (e.place_kind, e.within) for e in Entity.select()}
@@ -64,4 +65,14 @@ def test_v1_database_is_migrated_and_backfilled(app):
         {"id": Entity.get(Entity.gazetteer_id == "cldr:IN").id, "name": "भारत", "kind": "country"}
     ]
     assert theatre["within"][0]["id"] == city["id"]
-    assert migrations.migrate_database() == 2  # idempotent
+    assert migrations.migrate_database() == migrations.SCHEMA_VERSION  # idempotent
+
+
+def test_v2_database_gets_the_push_tables(app):
+    database.drop_tables(PUSH_MODELS)
+    SchemaVersion.delete().execute()
+    SchemaVersion.create(version=2)
+    assert migrations.current_version() == 2
+    assert migrations.migrate_database() == migrations.SCHEMA_VERSION
+    for model in PUSH_MODELS:
+        assert migrations._table_exists(model._meta.table_name)

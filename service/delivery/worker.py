@@ -1,0 +1,138 @@
+"""The delivery worker: fan new outbox events out to subscriptions, send what is due, schedule retries."""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import requests
+
+from service.delivery import sender
+from service.store import deliveries, outbox
+from service.store.db import database
+
+log = logging.getLogger(__name__)
+_RNG = random.Random()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Delivery settings (app config TATHYA_WEBHOOK_*; see README)."""
+
+    horizon: float = 3 * 24 * 3600.0  # give up this long after the event (or a redelivery)
+    backoff: float = 10.0  # first retry after about this many seconds, doubling
+    backoff_cap: float = 3600.0
+    connect_timeout: float = 3.0
+    read_timeout: float = 5.0
+    allow_private: bool = False
+    concurrency: int = 4  # sends in flight at once
+    batch: int = 50
+    poll: float = 0.25  # idle wait between looks at the queue
+
+    @property
+    def lease(self) -> float:
+        # Longer than any one send can take: a delivery is only taken again when its worker died.
+        return self.connect_timeout + self.read_timeout + 10.0
+
+    @classmethod
+    def from_config(cls, config) -> Settings:
+        return cls(
+            horizon=float(config.get("TATHYA_WEBHOOK_HORIZON", cls.horizon)),
+            backoff=float(config.get("TATHYA_WEBHOOK_BACKOFF", cls.backoff)),
+            backoff_cap=float(config.get("TATHYA_WEBHOOK_BACKOFF_CAP", cls.backoff_cap)),
+            connect_timeout=float(config.get("TATHYA_WEBHOOK_CONNECT_TIMEOUT", cls.connect_timeout)),
+            read_timeout=float(config.get("TATHYA_WEBHOOK_READ_TIMEOUT", cls.read_timeout)),
+            allow_private=bool(config.get("TATHYA_WEBHOOK_ALLOW_PRIVATE", False)),
+            concurrency=int(config.get("TATHYA_WEBHOOK_CONCURRENCY", cls.concurrency)),
+        )
+
+
+def backoff_delay(attempt: int, settings: Settings, *, rng: random.Random = _RNG) -> float:
+    """Delay after the ``attempt``-th failure: exponential, capped, with equal jitter (half fixed,
+    half random), so that receivers coming back up are not hit by every retry at once."""
+    full = min(settings.backoff_cap, settings.backoff * 2 ** (attempt - 1))
+    return full / 2 + rng.uniform(0, full / 2)
+
+
+def outcome(due: deliveries.Due, result: sender.Attempt, settings: Settings, *, now: float):
+    """(status, next due time) after ``result``: delivered, a retry, or failed past the horizon."""
+    if result.ok:
+        return "delivered", None
+    if not result.retryable:
+        return "failed", None
+    delay = backoff_delay(due.attempts + 1, settings)
+    if result.retry_after is not None:
+        delay = max(delay, result.retry_after)  # the receiver said when; never sooner
+    if now + delay > due.horizon_at:
+        return "failed", None
+    return "pending", now + delay
+
+
+class Worker:
+    """One worker; ``cycle()`` does one round (tests call it), ``run()`` loops until stopped."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.session = requests.Session()
+        self.session.trust_env = False  # no proxy from the environment between us and receivers
+        self.pool = ThreadPoolExecutor(max_workers=settings.concurrency, thread_name_prefix="deliver")
+
+    def _send(self, due: deliveries.Due) -> sender.Attempt:
+        body = sender.body_of(
+            event_id=due.event_id,
+            event_type=due.event_type,
+            created_at=due.event_created_at,
+            subscription_id=due.subscription_id,
+            payload=due.payload,
+        )
+        s = self.settings
+        return sender.send(
+            self.session,
+            url=due.url,
+            body=body,
+            headers={"X-Tathya-Event": due.event_type, "X-Tathya-Delivery": due.uid},
+            secret=due.secret,
+            timeout=(s.connect_timeout, s.read_timeout),
+            allow_private=s.allow_private,
+        )
+
+    def cycle(self) -> int:
+        """Fan out new events, then send one batch of due deliveries; returns how much was done."""
+        s = self.settings
+        done = outbox.fan_out(horizon=s.horizon, now=time.time())
+        batch = deliveries.take_due(now=time.time(), lease=s.lease, limit=s.batch)
+        # Sends run in threads (one slow receiver does not hold the others); results are
+        # recorded on this thread, which owns the database connection.
+        for due, result in zip(batch, self.pool.map(self._send, batch), strict=True):
+            status, next_due = outcome(due, result, s, now=time.time())
+            deliveries.record_attempt(
+                due,
+                status_code=result.status_code,
+                error=result.error,
+                latency_ms=result.latency_ms,
+                response=result.response,
+                outcome=status,
+                next_due=next_due,
+            )
+        return done + len(batch)
+
+    def run(self, stop: threading.Event, *, parent: int | None = None) -> None:
+        """Work until ``stop`` is set (or the ``parent`` process is gone); errors are logged and retried."""
+        while not stop.is_set():
+            if parent is not None and os.getppid() != parent:
+                log.warning("delivery worker: parent %s is gone, exiting", parent)
+                return
+            try:
+                with database.connection_context():
+                    busy = self.cycle()
+            except Exception:  # a database outage must not end the worker: it retries
+                log.exception("delivery cycle failed")
+                busy = 0
+                stop.wait(2.0)
+            if not busy:
+                stop.wait(self.settings.poll)

@@ -1,0 +1,124 @@
+"""The outbox: events written in the change's own transaction, fanned out to deliveries, read by the stream."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+
+from service.store import sql
+from service.store.claim_filter import ClaimFilter, compile_filter, statement
+from service.store.db import database, is_sqlite, write_transaction
+from service.store.models import utcnow
+from service.store.push_models import Subscription
+
+# Serializes outbox writers on PostgreSQL from their insert to their commit, so that event ids
+# become visible in id order: a stream resuming "after id N" can then never skip an event whose
+# transaction committed late (sequence values are handed out before commit). SQLite writers are
+# serialized anyway. Taken at the end of the change's transaction, so it is held only briefly.
+_OUTBOX_LOCK = 0x7461_7468  # "tath"
+_COLUMNS = ("type", "claim_id", "payload", "created_at", "fanned_out")
+
+
+def record(kind: str, claims: list[dict]) -> None:
+    """Write one ``kind`` event per claim (API dicts); call inside the change's write transaction."""
+    if not claims:
+        return
+    if not is_sqlite():
+        database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_OUTBOX_LOCK,))
+    now = sql.iso(utcnow())
+    rows = [
+        (kind, c["id"], json.dumps(c, ensure_ascii=False, separators=(",", ":"), default=str), now, False)
+        for c in claims
+    ]
+    sql.insert_rows("outbox_event", _COLUMNS, rows)
+
+
+def latest_id() -> int:
+    return sql.one('SELECT MAX("id") FROM "outbox_event"')[0] or 0
+
+
+def subscription_filter(stored: dict) -> ClaimFilter:
+    """The ClaimFilter of a stored subscription (dates kept as ISO text in JSON)."""
+    values = dict(stored)
+    for name in ("from_", "to"):
+        if values.get(name):
+            values[name] = dt.date.fromisoformat(values[name])
+    return ClaimFilter(**values)
+
+
+def matching(flt: ClaimFilter, claim_ids: list[int]) -> set[int]:
+    """Which of ``claim_ids`` match ``flt``, by the one claim-query compiler."""
+    if not claim_ids:
+        return set()
+    where = compile_filter(flt)
+    if where is None:
+        return set()
+    text, params = statement('SELECT "t1"."id" FROM "claim" AS "t1"', where, ids=sorted(set(claim_ids)))
+    return {row[0] for row in database.execute_sql(text, params)}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: int
+    type: str
+    claim_id: int | None
+    payload: str
+    created_at: object
+
+
+def events_after(
+    after: int, *, types: tuple[str, ...], flt: ClaimFilter, limit: int = 200
+) -> tuple[list[Event], int]:
+    """(events after id ``after`` of ``types`` whose claim matches ``flt``, the last id looked at)."""
+    rows = sql.execute(
+        'SELECT "id", "type", "claim_id", "payload", "created_at" FROM "outbox_event" '
+        'WHERE "id" > ? ORDER BY "id" LIMIT ?',
+        (after, limit),
+    ).fetchall()
+    if not rows:
+        return [], after
+    events = [Event(*row) for row in rows if row[1] in types]
+    wanted = matching(flt, [e.claim_id for e in events if e.claim_id is not None])
+    return [e for e in events if e.claim_id in wanted], rows[-1][0]
+
+
+def fan_out(*, horizon: float, now: float, batch: int = 200) -> int:
+    """Create the deliveries of up to ``batch`` new events (one per matching subscription).
+
+    One transaction; on PostgreSQL the events are taken FOR UPDATE SKIP LOCKED, so workers
+    running side by side fan out disjoint batches. Returns how many events were handled.
+    """
+    lock = "" if is_sqlite() else " FOR UPDATE SKIP LOCKED"
+    with write_transaction():
+        rows = sql.execute(
+            'SELECT "id", "type", "claim_id" FROM "outbox_event" WHERE "fanned_out" = ? '
+            f'ORDER BY "id" LIMIT ?{lock}',
+            (False, batch),
+        ).fetchall()
+        if not rows:
+            return 0
+        deliveries = []
+        for sub in Subscription.select():
+            events = [r for r in rows if r[1] in sub.events and r[0] > sub.after_event]
+            wanted = matching(subscription_filter(sub.filter), [r[2] for r in events if r[2] is not None])
+            created = sql.iso(utcnow())
+            deliveries += [
+                (uuid.uuid4().hex, sub.id, r[0], "pending", 0, now, now + horizon, created)
+                for r in events
+                if r[2] in wanted
+            ]
+        for start in range(0, len(deliveries), 200):
+            sql.insert_ignore("delivery", _DELIVERY_COLUMNS, deliveries[start : start + 200])
+        ids = [r[0] for r in rows]
+        sql.execute(
+            f'UPDATE "outbox_event" SET "fanned_out" = ? WHERE "id" IN ({", ".join("?" * len(ids))})',
+            [True, *ids],
+        )
+    return len(rows)
+
+
+_DELIVERY_COLUMNS = (
+    "uid", "subscription_id", "event_id", "status", "attempts", "due_at", "horizon_at", "created_at",
+)  # fmt: skip

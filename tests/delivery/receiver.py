@@ -1,0 +1,53 @@
+"""A real HTTP receiver on 127.0.0.1 for webhook tests: logs every request, answers from a script."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class Receiver:
+    """``answers``: status codes (or (status, headers)) for the next requests; then 200."""
+
+    def __init__(self, answers=(), port: int = 0) -> None:
+        self.answers = list(answers)
+        self.log: list[dict] = []
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                with receiver.lock:
+                    receiver.log.append({"headers": dict(self.headers), "body": body, "path": self.path})
+                    answer = receiver.answers.pop(0) if receiver.answers else 200
+                status, headers = answer if isinstance(answer, tuple) else (answer, {})
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"ok")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+
+    def __enter__(self) -> Receiver:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def events(self) -> list[dict]:
+        with self.lock:
+            return [json.loads(entry["body"]) for entry in self.log]
