@@ -11,6 +11,7 @@ from flask_smorest import Blueprint
 from service.api.claims import filter_from
 from service.api.subscription_schemas import StreamQuerySchema
 from service.store import outbox
+from service.store.push_models import EVENT_TYPES
 from service.web.errors import documents_errors
 
 blp = Blueprint("stream", __name__, url_prefix="/v1/stream", description="Push: signed webhooks")
@@ -21,7 +22,19 @@ SSE_DOC = {
     "responses": {
         200: {
             "description": "text/event-stream: `id` (the event id), `event` (its type), `data` (the event JSON)",
-            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+            "content": {
+                "text/event-stream": {
+                    "schema": {
+                        "type": "object",
+                        "description": "one server-sent event",
+                        "properties": {
+                            "id": {"type": "string", "description": "the event id (resume after it)"},
+                            "event": {"type": "string", "enum": list(EVENT_TYPES)},
+                            "data": {"type": "string", "description": "{id, type, created_at, claim}"},
+                        },
+                    }
+                }
+            },
         }
     }
 }

@@ -40,8 +40,10 @@ def check_target(url: str, *, allow_private: bool, resolve: bool = True) -> None
         return
     try:
         infos = socket.getaddrinfo(parts.hostname, port or 443, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise TargetRefused(f"The host does not resolve: {parts.hostname}") from exc
+    except (socket.gaierror, UnicodeError):
+        # Not resolvable now is no address to refuse: the send fails as a network error and is
+        # retried, and the name is checked again before every attempt.
+        return
     if any(_refused_address(info[4][0]) for info in infos):
         raise TargetRefused(
             "The host resolves to a loopback, link-local or private address "
