@@ -41,14 +41,15 @@ class Settings:
 
     @classmethod
     def from_config(cls, config) -> Settings:
+        d = cls()  # the defaults (with slots, class attributes are descriptors, not values)
         return cls(
-            horizon=float(config.get("TATHYA_WEBHOOK_HORIZON", cls.horizon)),
-            backoff=float(config.get("TATHYA_WEBHOOK_BACKOFF", cls.backoff)),
-            backoff_cap=float(config.get("TATHYA_WEBHOOK_BACKOFF_CAP", cls.backoff_cap)),
-            connect_timeout=float(config.get("TATHYA_WEBHOOK_CONNECT_TIMEOUT", cls.connect_timeout)),
-            read_timeout=float(config.get("TATHYA_WEBHOOK_READ_TIMEOUT", cls.read_timeout)),
+            horizon=float(config.get("TATHYA_WEBHOOK_HORIZON", d.horizon)),
+            backoff=float(config.get("TATHYA_WEBHOOK_BACKOFF", d.backoff)),
+            backoff_cap=float(config.get("TATHYA_WEBHOOK_BACKOFF_CAP", d.backoff_cap)),
+            connect_timeout=float(config.get("TATHYA_WEBHOOK_CONNECT_TIMEOUT", d.connect_timeout)),
+            read_timeout=float(config.get("TATHYA_WEBHOOK_READ_TIMEOUT", d.read_timeout)),
             allow_private=bool(config.get("TATHYA_WEBHOOK_ALLOW_PRIVATE", False)),
-            concurrency=int(config.get("TATHYA_WEBHOOK_CONCURRENCY", cls.concurrency)),
+            concurrency=int(config.get("TATHYA_WEBHOOK_CONCURRENCY", d.concurrency)),
         )
 
 

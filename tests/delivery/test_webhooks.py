@@ -159,3 +159,31 @@ def test_backoff_grows_with_jitter_and_a_cap():
     for attempt, full in [(1, 1.0), (2, 2.0), (3, 4.0), (4, 8.0), (9, 8.0)]:
         delays = [backoff_delay(attempt, s) for _ in range(50)]
         assert all(full / 2 <= d <= full for d in delays) and len(set(delays)) > 1
+
+
+def test_two_workers_side_by_side_send_each_event_once(app, client):
+    """Two workers draining one queue (threads with their own connections): PostgreSQL shares it by
+    SKIP LOCKED + leases, SQLite by its one write lock; no delivery is sent twice."""
+    import threading
+
+    with Receiver() as receiver:
+        sub = subscribe(client, receiver.url)
+        for n in range(150):
+            client.post("/v1/claims", json={"speaker": "अनीता राव", "quote": f"घोषणा {n}"}, headers=AUTH)
+        stop = threading.Event()
+        workers = [worker(batch=10) for _ in range(2)]
+        threads = [threading.Thread(target=w.run, args=(stop,)) for w in workers]
+        for t in threads:
+            t.start()
+        try:
+            deadline = time.monotonic() + 60
+            while len(receiver.log) < 150 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            time.sleep(0.3)  # anything sent twice would arrive now
+        finally:
+            stop.set()
+            for t in threads:
+                t.join()
+    ids = [entry["headers"]["X-Tathya-Delivery"] for entry in receiver.log]
+    assert len(ids) == 150 and len(set(ids)) == 150
+    assert statuses(client, sub["id"]).count("delivered") == 50  # the list shows the latest 50
