@@ -1,11 +1,14 @@
 """End-to-end ingest throughput through POST /v1/articles on gunicorn + SQLite, and extraction cost.
 
-Usage: python bench/ingest.py [--posts 2000] [--clients 8] [--workers 2]
+Usage: python bench/ingest.py [--posts 2000] [--clients 8] [--workers 2] [--subscriptions 0]
 
 Posts the eval articles (dev + seed) over and over, each copy with a distinct url and a
 distinct last line, so that every post is a new article that goes through extraction and
 storage (identical text would be answered from the dedupe index). Prints articles/s,
 p50/p99 latency, and the in-process extraction cost per article (dates + places + claims).
+With --subscriptions N, N webhook subscriptions (one unfiltered, the others filtered by verb class,
+confidence or speaker) point at a receiver on 127.0.0.1 and the delivery worker that gunicorn
+starts sends while the posts run; without, the worker is off (TATHYA_DELIVERY_WORKER=0).
 """
 
 from __future__ import annotations
@@ -65,8 +68,30 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int, db_path: str, workers: int) -> subprocess.Popen:
+KEY = "bench-ingest-key-0123456789"
+# Subscription filters for --subscriptions: one firehose, then narrower ones as dashboards use them.
+FILTERS = [
+    {},
+    {"verb_class": "statement"},
+    {"verb_class": "threat"},
+    {"min_confidence": 0.9},
+    {"speaker": "नरेंद्र मोदी"},
+    {"speaker": "लावरोव"},
+    {"speaker": "कलेक्टर"},
+    {"verb_class": "accusation"},
+    {"min_confidence": 0.95, "verb_class": "statement"},
+    {"speaker": "पुलिस"},
+]
+
+
+def start_server(port: int, db_path: str, workers: int, *, deliver: bool = False) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db_path}", "PORT": str(port), "LOG_LEVEL": "warning"}
+    env |= {
+        "TATHYA_API_KEYS": KEY,
+        "TATHYA_WEBHOOK_ALLOW_PRIVATE": "1",
+        "TATHYA_INSTANCE_DIR": str(Path(db_path).parent),
+    }
+    env["TATHYA_DELIVERY_WORKER"] = "1" if deliver else "0"
     cmd = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
         "-c",
@@ -113,7 +138,8 @@ def run_clients(port: int, bodies: list[bytes], clients: int) -> tuple[list[floa
         mine, codes = [], {}
         for body in chunk:
             start = time.perf_counter()
-            conn.request("POST", "/v1/articles", body=body, headers={"Content-Type": "application/json"})
+            headers = {"Content-Type": "application/json", "Authorization": f"Bearer {KEY}"}
+            conn.request("POST", "/v1/articles", body=body, headers=headers)
             response = conn.getresponse()
             response.read()
             mine.append(time.perf_counter() - start)
@@ -131,11 +157,29 @@ def run_clients(port: int, bodies: list[bytes], clients: int) -> tuple[list[floa
     return latencies, statuses
 
 
+def subscribe(port: int, count: int):
+    """Start a receiver on 127.0.0.1 and ``count`` subscriptions to it; returns the receiver."""
+    sys.path.insert(0, str(ROOT))
+    from tests.delivery.receiver import Receiver
+
+    receiver = Receiver().__enter__()
+    for flt in FILTERS[:count]:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        body = json.dumps({"url": receiver.url, "filter": flt, "events": ["claim.created"]})
+        headers = {"Content-Type": "application/json", "Authorization": f"Bearer {KEY}"}
+        conn.request("POST", "/v1/subscriptions", body=body.encode(), headers=headers)
+        assert conn.getresponse().status == 201
+    return receiver
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=2000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--subscriptions", type=int, default=0, help=f"webhook subscriptions (≤ {len(FILTERS)})"
+    )
     parser.add_argument("--profile", help="write a py-spy flame graph of one worker to this .svg")
     args = parser.parse_args()
 
@@ -158,7 +202,8 @@ def main() -> None:
         )
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
-        server = start_server(port, f"{tmp}/bench.db", args.workers)
+        server = start_server(port, f"{tmp}/bench.db", args.workers, deliver=bool(args.subscriptions))
+        receiver = subscribe(port, args.subscriptions) if args.subscriptions else None
         spy = None
         if args.profile:
             worker = subprocess.check_output(["pgrep", "-P", str(server.pid)], text=True).split()[0]
@@ -179,7 +224,12 @@ def main() -> None:
             latencies, statuses = run_clients(port, bodies, args.clients)
             elapsed = time.perf_counter() - start
             cpu = worker_cpu_seconds(server.pid)
+            if receiver:
+                time.sleep(2)
+                print(f"webhooks: {len(receiver.log)} requests received by the end of the run + 2 s")
         finally:
+            if receiver:
+                receiver.__exit__(None, None, None)
             if spy:
                 spy.send_signal(signal.SIGINT)
                 spy.wait(timeout=30)
@@ -189,7 +239,8 @@ def main() -> None:
     p50 = latencies[len(latencies) // 2] * 1000
     p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
     print(
-        f"ingest via gunicorn ({args.workers} workers, SQLite WAL, {args.clients} clients): "
+        f"ingest via gunicorn ({args.workers} workers, SQLite WAL, {args.clients} clients, "
+        f"{args.subscriptions} subscriptions): "
         f"{args.posts} posts in {elapsed:.1f}s = {args.posts / elapsed:.0f} articles/s, "
         f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, statuses {dict(sorted(statuses.items()))}"
     )

@@ -82,6 +82,7 @@ def test_every_operation_has_a_unique_readable_operation_id(app):
 
 
 def test_writes_declare_bearer_security_and_reads_do_not(app):
+    """Reads are open, except of resources that belong to an API key (subscriptions)."""
     spec = app.extensions["tathya_api"].spec.to_dict()
     scheme = spec["components"]["securitySchemes"]["bearerAuth"]
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
@@ -90,6 +91,9 @@ def test_writes_declare_bearer_security_and_reads_do_not(app):
             if method in {"post", "put", "patch", "delete"}:
                 assert operation["security"] == [{"bearerAuth": []}], (path, method)
                 assert "401" in operation["responses"], (path, method)
+            elif method == "get" and path.startswith("/v1/subscriptions"):
+                assert operation["security"] == [{"bearerAuth": []}], path
+                assert "401" in operation["responses"], path
             elif method == "get":
                 assert "security" not in operation, path
                 assert "400" in operation["responses"], path
