@@ -26,6 +26,9 @@ def serve(app, *, once: bool = False) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     parent = os.environ.get("TATHYA_DELIVERY_PARENT")
+    if parent:
+        # Beside gunicorn on the same cores: deliveries may wait a little, ingest requests should not.
+        os.nice(10)
     worker.run(stop, parent=int(parent) if parent else None)
 
 

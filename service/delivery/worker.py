@@ -109,17 +109,21 @@ class Worker:
         batch = deliveries.take_due(now=time.time(), lease=s.lease, limit=s.batch)
         # Sends run in threads (one slow receiver does not hold the others); results are
         # recorded on this thread, which owns the database connection.
+        results = []
         for due, result in zip(batch, self.pool.map(self._send, batch), strict=True):
             status, next_due = outcome(due, result, s, now=time.time())
-            deliveries.record_attempt(
-                due,
-                status_code=result.status_code,
-                error=result.error,
-                latency_ms=result.latency_ms,
-                response=result.response,
-                outcome=status,
-                next_due=next_due,
+            results.append(
+                deliveries.Result(
+                    due,
+                    status_code=result.status_code,
+                    error=result.error,
+                    latency_ms=result.latency_ms,
+                    response=result.response,
+                    outcome=status,
+                    next_due=next_due,
+                )
             )
+        deliveries.record_attempts(results)
         return done + len(batch)
 
     def run(self, stop: threading.Event, *, parent: int | None = None) -> None:

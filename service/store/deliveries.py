@@ -58,35 +58,45 @@ def take_due(*, now: float, lease: float, limit: int) -> list[Due]:
     return [Due(*row) for row in rows]
 
 
-def record_attempt(
-    due: Due,
-    *,
-    status_code: int | None,
-    error: str | None,
-    latency_ms: float,
-    response: str | None,
-    outcome: str,
-    next_due: float | None,
-) -> None:
-    """Store one attempt and the delivery's new state: ``outcome`` delivered | pending | failed."""
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One attempt's result and the delivery's new state: ``outcome`` delivered | pending | failed."""
+
+    due: Due
+    status_code: int | None
+    error: str | None
+    latency_ms: float
+    response: str | None
+    outcome: str
+    next_due: float | None
+
+
+def record_attempts(results: list[Result]) -> None:
+    """Store a batch of attempts and their deliveries' new states in one write transaction
+    (one per batch, not per send: on SQLite every write transaction queues behind ingest's)."""
+    if not results:
+        return
     now = sql.iso(utcnow())
-    number = due.attempts + 1
     with write_transaction():
         sql.insert_rows(
             "delivery_attempt",
             ("delivery_id", "number", "at", "status_code", "error", "latency_ms", "response"),
-            [(due.id, number, now, status_code, error, latency_ms, response)],
+            [
+                (r.due.id, r.due.attempts + 1, now, r.status_code, r.error, r.latency_ms, r.response)
+                for r in results
+            ],
         )
-        sql.execute(
-            'UPDATE "delivery" SET "status" = ?, "attempts" = ?, "due_at" = COALESCE(?, "due_at"), '
-            '"last_status" = ?, "last_error" = ?, "delivered_at" = ? WHERE "id" = ?',
-            (
-                outcome,
-                number,
-                next_due,
-                status_code,
-                error,
-                now if outcome == "delivered" else None,
-                due.id,
-            ),
-        )
+        for r in results:
+            sql.execute(
+                'UPDATE "delivery" SET "status" = ?, "attempts" = ?, "due_at" = COALESCE(?, "due_at"), '
+                '"last_status" = ?, "last_error" = ?, "delivered_at" = ? WHERE "id" = ?',
+                (
+                    r.outcome,
+                    r.due.attempts + 1,
+                    r.next_due,
+                    r.status_code,
+                    r.error,
+                    now if r.outcome == "delivered" else None,
+                    r.due.id,
+                ),
+            )

@@ -87,36 +87,64 @@ def events_after(
 def fan_out(*, horizon: float, now: float, batch: int = 200) -> int:
     """Create the deliveries of up to ``batch`` new events (one per matching subscription).
 
-    One transaction; on PostgreSQL the events are taken FOR UPDATE SKIP LOCKED, so workers
-    running side by side fan out disjoint batches. Returns how many events were handled.
+    PostgreSQL: one transaction, the events taken FOR UPDATE SKIP LOCKED, so workers running side
+    by side fan out disjoint batches. SQLite: the filters are matched before the write lock is
+    taken (every ingest queues behind it), and inside it only events still not fanned out are
+    written. Returns how many events were handled.
     """
-    lock = "" if is_sqlite() else " FOR UPDATE SKIP LOCKED"
-    with write_transaction():
-        rows = sql.execute(
-            'SELECT "id", "type", "claim_id" FROM "outbox_event" WHERE "fanned_out" = ? '
-            f'ORDER BY "id" LIMIT ?{lock}',
-            (False, batch),
-        ).fetchall()
+    if is_sqlite():
+        rows = _unfanned(batch, lock="")
         if not rows:
             return 0
-        deliveries = []
-        for sub in Subscription.select():
-            events = [r for r in rows if r[1] in sub.events and r[0] > sub.after_event]
-            wanted = matching(subscription_filter(sub.filter), [r[2] for r in events if r[2] is not None])
-            created = sql.iso(utcnow())
-            deliveries += [
-                (uuid.uuid4().hex, sub.id, r[0], "pending", 0, now, now + horizon, created)
-                for r in events
-                if r[2] in wanted
-            ]
-        for start in range(0, len(deliveries), 200):
-            sql.insert_ignore("delivery", _DELIVERY_COLUMNS, deliveries[start : start + 200])
-        ids = [r[0] for r in rows]
-        sql.execute(
-            f'UPDATE "outbox_event" SET "fanned_out" = ? WHERE "id" IN ({", ".join("?" * len(ids))})',
-            [True, *ids],
-        )
+        planned = _plan(rows, horizon=horizon, now=now)
+        with write_transaction():
+            marks = ", ".join("?" * len(rows))
+            still = {
+                r[0]
+                for r in sql.execute(
+                    f'SELECT "id" FROM "outbox_event" WHERE "fanned_out" = ? AND "id" IN ({marks})',
+                    [False, *(r[0] for r in rows)],
+                )
+            }
+            _write([d for d in planned if d[2] in still], sorted(still))
+        return len(rows)
+    with write_transaction():
+        rows = _unfanned(batch, lock=" FOR UPDATE SKIP LOCKED")
+        if rows:
+            _write(_plan(rows, horizon=horizon, now=now), [r[0] for r in rows])
     return len(rows)
+
+
+def _unfanned(batch: int, *, lock: str) -> list[tuple]:
+    return sql.execute(
+        f'SELECT "id", "type", "claim_id" FROM "outbox_event" WHERE "fanned_out" = ? ORDER BY "id" LIMIT ?{lock}',
+        (False, batch),
+    ).fetchall()
+
+
+def _plan(rows: list[tuple], *, horizon: float, now: float) -> list[tuple]:
+    """Delivery rows for the events ``rows`` (id, type, claim id): one per matching subscription."""
+    deliveries = []
+    created = sql.iso(utcnow())
+    for sub in Subscription.select():
+        events = [r for r in rows if r[1] in sub.events and r[0] > sub.after_event]
+        wanted = matching(subscription_filter(sub.filter), [r[2] for r in events if r[2] is not None])
+        deliveries += [
+            (uuid.uuid4().hex, sub.id, r[0], "pending", 0, now, now + horizon, created)
+            for r in events
+            if r[2] in wanted
+        ]
+    return deliveries
+
+
+def _write(deliveries: list[tuple], event_ids: list[int]) -> None:
+    for start in range(0, len(deliveries), 200):
+        sql.insert_ignore("delivery", _DELIVERY_COLUMNS, deliveries[start : start + 200])
+    if event_ids:
+        sql.execute(
+            f'UPDATE "outbox_event" SET "fanned_out" = ? WHERE "id" IN ({", ".join("?" * len(event_ids))})',
+            [True, *event_ids],
+        )
 
 
 _DELIVERY_COLUMNS = (

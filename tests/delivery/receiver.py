@@ -30,6 +30,13 @@ class Receiver:
                 self.end_headers()
                 self.wfile.write(b"ok")
 
+            def do_GET(self):  # how many requests arrived (for a receiver in another process)
+                body = str(len(receiver.log)).encode()
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
             def log_message(self, *args):
                 pass
 
@@ -51,3 +58,14 @@ class Receiver:
     def events(self) -> list[dict]:
         with self.lock:
             return [json.loads(entry["body"]) for entry in self.log]
+
+
+if (
+    __name__ == "__main__"
+):  # bench/ingest.py runs one in its own process: `python -m tests.delivery.receiver PORT`
+    import sys
+    import time
+
+    with Receiver(port=int(sys.argv[1])) as receiver:
+        while True:
+            time.sleep(3600)
