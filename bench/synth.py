@@ -1,6 +1,10 @@
 """Synthetic claims for benchmarks: speakers with aliases, gazetteer places, ten years of dates.
 
-    DATABASE_URL=sqlite:///bench/out/synth.db .venv/bin/python bench/synth.py --claims N --seed S
+    DATABASE_URL=sqlite:///bench/out/synth.db .venv/bin/python bench/synth.py --claims N --seed S [--skew zipf]
+
+``--skew zipf`` (default) is real news: speakers' and places' claim counts Zipf-distributed (the
+busiest speaker and the busiest place each have ~5 % of all claims) and dates denser in recent
+years (each year ~25 % more than the one before); ``--skew uniform`` spreads all three evenly.
 
 Adds N claims (and their articles and entities) to the database DATABASE_URL names (created
 and migrated when new); prints the timings of each phase.
@@ -11,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import math
 import os
 import random
 import sys
@@ -46,6 +51,8 @@ OBJECTS = ["सड़कों", "पानी", "बजट", "चुनाव",
 PREDICATES = ["पर जल्द फैसला लेगी", "के लिए काम करेगी", "की जांच करेगी", "को लेकर गंभीर है", "में सुधार करेगी"]
 START = dt.date(2016, 1, 1)
 DAYS = 3652
+TOP_SHARE = 0.05  # the busiest speaker's (and place's) share of all claims under --skew zipf
+YEARLY_GROWTH = 1.25  # claims per year grow this much a year under --skew zipf
 CLAIM_COLUMNS = (
     "article_id speaker_id speaker_role verb verb_class quote quote_type start end date_value "
     "date_granularity date_from date_to date_source sort_date place_id origin confidence "
@@ -96,6 +103,28 @@ def _insert_entities(rng: random.Random, n_speakers: int, n_places: int) -> tupl
     return speakers, places
 
 
+def zipf_weights(n: int, top_share: float = TOP_SHARE) -> list[float]:
+    """Weights 1/rank**s for ``n`` ranks, s chosen (bisection) so that rank 1 has ``top_share``."""
+    if n * top_share <= 1:
+        return [1.0] * n
+    low, high = 0.0, 4.0
+    for _ in range(60):
+        s = (low + high) / 2
+        share = 1 / sum(1 / (rank + 1) ** s for rank in range(n))
+        low, high = (s, high) if share < top_share else (low, s)
+    return [1 / (rank + 1) ** s for rank in range(n)]
+
+
+def anchor(article: int, skew: str) -> dt.date:
+    """The anchor date of the ``article``-th synthetic article: spread over ten years, evenly or
+    (zipf) growing ``YEARLY_GROWTH`` a year: the inverse of an exponential density's CDF."""
+    u = ((article * 7919) % DAYS + 0.5) / DAYS
+    if skew == "zipf":
+        k = math.log(YEARLY_GROWTH) * DAYS / 365.25
+        u = math.log1p(u * math.expm1(k)) / k
+    return START + dt.timedelta(days=min(int(u * DAYS), DAYS - 1))
+
+
 def _date(rng: random.Random, anchor: dt.date) -> tuple:
     """(value, granularity, from, to, source) — mostly days, some weeks, months and years."""
     r = rng.random()
@@ -112,24 +141,27 @@ def _date(rng: random.Random, anchor: dt.date) -> tuple:
     return str(anchor.year), "year", dt.date(anchor.year, 1, 1), dt.date(anchor.year, 12, 31), "anchor"
 
 
-def _claim_rows(rng, *, n: int, first_article: int, speakers: list[int], places: list[int], names: dict):
+def _claim_rows(
+    rng, *, n: int, first_article: int, speakers: list[int], places: list[int], names: dict, skew: str
+):
     now = sql.iso(dt.datetime(2026, 1, 1))
     quotes = [(s, o, p) for s in SUBJECTS for o in OBJECTS for p in PREDICATES]
     folded = {q: fold(" ".join(q)) for q in quotes}
-    # Zipf-like speaker popularity: a few people are quoted far more often than most.
-    weights = [1 / (rank + 1) ** 0.8 for rank in range(len(speakers))]
-    who = rng.choices(speakers, weights=weights, k=n)
+    # Zipf: a few people (a prime minister, a chief minister) and places are quoted far more
+    # often than most; uniform: every speaker and place alike.
+    flat = skew != "zipf"
+    who = rng.choices(speakers, weights=[1.0] * len(speakers) if flat else zipf_weights(len(speakers)), k=n)
+    where = rng.choices(places, weights=[1.0] * len(places) if flat else zipf_weights(len(places)), k=n)
     for i in range(n):
         article = first_article + i // 10
-        anchor = START + dt.timedelta(days=(article * 7919) % DAYS)
-        value, granularity, d_from, d_to, source = _date(rng, anchor)
+        value, granularity, d_from, d_to, source = _date(rng, anchor(article, skew))
         verb, verb_class = rng.choice(VERBS)
         quote = rng.choice(quotes)
         speaker = who[i]
         yield (
             article, speaker, None, verb, verb_class, " ".join(quote), "indirect", 0, 40, value, granularity,
             d_from.isoformat(), d_to.isoformat(), source, d_from.isoformat(),
-            rng.choice(places) if rng.random() < 0.7 else None, "extracted", 0.8, "[]",
+            where[i] if rng.random() < 0.7 else None, "extracted", 0.8, "[]",
             f"{folded[quote]} {names[speaker]}", now, now,
         )  # fmt: skip
 
@@ -140,7 +172,7 @@ def _drop_claim_indexes() -> None:
             database.execute_sql(f'DROP INDEX IF EXISTS "{index.name}"')
 
 
-def synthesize(*, claims: int, seed: int, progress=None) -> dict:
+def synthesize(*, claims: int, seed: int, skew: str = "zipf", progress=None) -> dict:
     """Add ``claims`` synthetic claims (and their articles and entities); returns timings."""
     rng = random.Random(seed)
     timings = {}
@@ -161,7 +193,7 @@ def synthesize(*, claims: int, seed: int, progress=None) -> dict:
                 f"संश्लेषित खबर {i}",
                 "संश्लेषित लेख",
                 12,
-                (START + dt.timedelta(days=((first_article + i) * 7919) % DAYS)).isoformat(),
+                anchor(first_article + i, skew).isoformat(),
             )
             for i in range(n_articles)
         ]
@@ -175,7 +207,13 @@ def synthesize(*, claims: int, seed: int, progress=None) -> dict:
         _drop_claim_indexes()
         timings["entities_articles_s"] = time.perf_counter() - t0
         rows = _claim_rows(
-            rng, n=claims, first_article=first_article, speakers=speakers, places=places, names=names
+            rng,
+            n=claims,
+            first_article=first_article,
+            speakers=speakers,
+            places=places,
+            names=names,
+            skew=skew,
         )
         batch: list[tuple] = []
         for done, row in enumerate(rows, 1):
@@ -204,6 +242,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=10_000, help="claims to add (default 10000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--skew", choices=("zipf", "uniform"), default="zipf", help="default zipf")
     args = parser.parse_args()
     if not 1 <= args.claims <= 50_000_000:
         parser.error("--claims must be between 1 and 50000000")
@@ -216,6 +255,7 @@ def main() -> None:
         timings = synthesize(
             claims=args.claims,
             seed=args.seed,
+            skew=args.skew,
             progress=lambda n: print(f"  {n:,} claims", file=sys.stderr),
         )
     print(" ".join(f"{k}={v:.1f}" for k, v in timings.items()))

@@ -86,6 +86,11 @@ def place_ids(value: str, gazetteer_id: str | None = None) -> set[int]:
     return ids
 
 
+def span_floor(day: dt.date) -> dt.date:
+    """The earliest sort_date of a claim that can still overlap ``day``."""
+    return max(day, dt.date.min + MAX_SPAN) - MAX_SPAN
+
+
 @dataclass(slots=True)
 class Where:
     """Compiled conditions on ``claim AS t1``: SQL fragments ANDed, their parameters in order,
@@ -98,6 +103,13 @@ class Where:
     def add(self, part: str, *params) -> None:
         self.parts.append(part)
         self.params.extend(params)
+
+    def plus(self, *conditions: tuple) -> Where:
+        """A copy with more (sql, *params) conditions ANDed."""
+        out = Where(list(self.parts), list(self.params), list(self.verify))
+        for part, *params in conditions:
+            out.add(part, *params)
+        return out
 
     def sql(self, *extra: str) -> str:
         """`` WHERE …`` (or nothing), with ``extra`` fragments ANDed after the filter's."""
@@ -156,11 +168,11 @@ def compile_filter(f: ClaimFilter, *, prefilter: bool = False) -> Where | None:
     if f.to:
         where.add(f'("t1"."sort_date" <= {mark})', day(f.to))
     if f.from_:
-        where.add(f'("t1"."sort_date" >= {mark})', day(max(f.from_, dt.date.min + MAX_SPAN) - MAX_SPAN))
+        where.add(f'("t1"."sort_date" >= {mark})', day(span_floor(f.from_)))
         where.add(
-            f'(("t1"."date_to" >= {mark}) OR (("t1"."date_to" IS NULL) AND ("t1"."sort_date" >= {mark})))',
-            Claim.date_to.db_value(f.from_),
+            f'(("t1"."sort_date" >= {mark}) OR ("t1"."date_to" >= {mark}))',
             day(f.from_),
+            Claim.date_to.db_value(f.from_),
         )
     if f.q:
         words = search.tokens(f.q)
@@ -172,6 +184,22 @@ def compile_filter(f: ClaimFilter, *, prefilter: bool = False) -> Where | None:
         else:
             where.add(*search.condition_sql(words))
     return where
+
+
+def from_split(where: Where, from_: dt.date) -> tuple[Where, Where]:
+    """``where`` (compiled without ``from``) and overlapping ``from_``, as two disjoint reads that
+    each range-scan an index: claims starting on or after ``from_`` (the …, sort_date, id
+    indexes) and the claims spanning days that start before it and end on or after it (the
+    partial ``…_spans`` indexes, whose condition appears verbatim so that SQLite uses them)."""
+    mark, day = database.param, Claim.sort_date.db_value
+    starts = where.plus((f'("t1"."sort_date" >= {mark})', day(from_)))
+    spans = where.plus(
+        ('("t1"."date_to" > "t1"."sort_date")',),
+        (f'("t1"."sort_date" >= {mark})', day(span_floor(from_))),
+        (f'("t1"."sort_date" < {mark})', day(from_)),
+        (f'("t1"."date_to" >= {mark})', Claim.date_to.db_value(from_)),
+    )
+    return starts, spans
 
 
 def statement(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from service.errors import NotFound
 from service.store import search
-from service.store.claim_filter import MAX_SPAN, ClaimFilter, Where, compile_filter, statement
+from service.store.claim_filter import ClaimFilter, Where, compile_filter, from_split, span_floor, statement
 from service.store.claim_rows import ClaimRow, claim_json, head, iso, keyset_of, read
 from service.store.db import database, is_sqlite
 from service.store.entities import attach_place_aliases
@@ -58,9 +58,23 @@ def _rows(f: ClaimFilter, *, order: str, want: int, after: list | None) -> list[
     words = _by_rank(f)
     if words is not None:
         return _ranked(f, words, order=order, after=after, want=want)
-    where = compile_filter(f, prefilter=True)
+    if f.from_ is None:
+        where = compile_filter(f, prefilter=True)
+        return None if where is None else _fetch(where, order=order, after=after, want=want)
+    where = compile_filter(replace(f, from_=None), prefilter=True)
     if where is None:
         return None
+    # Two index range reads, merged: the claims starting in range, and those spanning into it.
+    rows = [
+        row
+        for part in from_split(where, f.from_)
+        for row in _fetch(part, order=order, after=after, want=want)
+    ]
+    rows.sort(key=lambda r: (iso(r.sort_date), r.id), reverse=order != "asc")
+    return rows[:want]
+
+
+def _fetch(where: Where, *, order: str, after: list | None, want: int) -> list[ClaimRow]:
     if where.verify:
         return _scan(where, order=order, after=after, want=want)
     return read(*statement(head(), where, order=order, after=after, limit=want))
@@ -109,7 +123,7 @@ def _ranked(f: ClaimFilter, words: list[str], *, order: str, after: list | None,
         return None
     low = high = None
     if f.from_:
-        low = search.day_key(max(f.from_, dt.date.min + MAX_SPAN) - MAX_SPAN)
+        low = search.day_key(span_floor(f.from_))
     if f.to:
         high = search.day_key(f.to) + search.ID_MASK
     if after is not None:

@@ -7,14 +7,14 @@ from collections.abc import Callable
 import peewee as pw
 from playhouse.migrate import SchemaMigrator, migrate
 
-from service.store import search
+from service.store import day_counts, search
 from service.store.db import database, is_sqlite
-from service.store.models import ALL_MODELS, Entity, PlaceWithin, SchemaVersion
+from service.store.models import ALL_MODELS, Claim, Entity, PlaceWithin, SchemaVersion
 from service.store.push_models import PUSH_MODELS
 
 # Version of the schema the models describe. A change to the models adds a function to
 # MIGRATIONS that takes a database at version N-1 to N (with playhouse.migrate operations).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _v2_place_hierarchy(migrator: SchemaMigrator) -> None:
@@ -48,7 +48,18 @@ def _v3_push(migrator: SchemaMigrator) -> None:
     database.create_tables(PUSH_MODELS, safe=True)
 
 
-MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {2: _v2_place_hierarchy, 3: _v3_push}
+def _v4_day_counts(migrator: SchemaMigrator) -> None:
+    """Per-day claim counts kept by triggers (stats), partial indexes of claims spanning days."""
+    Claim._schema.create_indexes(safe=True)
+    day_counts.install()
+    day_counts.rebuild()
+
+
+MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {
+    2: _v2_place_hierarchy,
+    3: _v3_push,
+    4: _v4_day_counts,
+}
 
 
 def _table_exists(name: str) -> bool:
@@ -73,6 +84,7 @@ def migrate_database() -> int:
         if version == 0:
             database.create_tables(ALL_MODELS + PUSH_MODELS, safe=True)
             search.install()
+            day_counts.install()
             SchemaVersion.create(version=SCHEMA_VERSION)
             return SCHEMA_VERSION
         if version > SCHEMA_VERSION:

@@ -173,6 +173,18 @@ class Claim(BaseModel):
         )
 
 
+# Claims spanning days (weeks, months, years): the few rows before ``from`` that still overlap
+# it. Read on their own, the ``from`` bound of a page is a plain range on (…, sort_date, id),
+# instead of reading up to a year of a speaker's claims before ``from`` and dropping most.
+_SPANS = Claim.date_to > Claim.sort_date
+for _name, _fields in (
+    ("claim_speaker_spans", (Claim.speaker, Claim.sort_date, Claim.date_to)),
+    ("claim_place_spans", (Claim.place, Claim.sort_date, Claim.date_to)),
+    ("claim_spans", (Claim.sort_date, Claim.date_to)),
+):
+    Claim.add_index(Claim.index(*_fields, name=_name, where=_SPANS))
+
+
 class ClaimMention(BaseModel):
     """An entity (usually a place) mentioned inside a claim's content."""
 

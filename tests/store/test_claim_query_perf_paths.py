@@ -103,6 +103,8 @@ PLAIN_FILTERS = [
     {},
     {"speaker": "अनीता राव"},
     {"speaker": "अनीता राव", "from_": "2025-01-02", "to": "2025-12-31"},
+    {"from_": "2025-01-02"},
+    {"from_": "2025-01-03", "to": "2025-01-03"},
     {"speaker": "नहीं है कोई"},
     {"place": "8", "verb_class": "said", "origin": "manual", "rating": "false", "article": 3},
     {"origin": "manual", "from_": "0001-06-01"},
@@ -170,6 +172,8 @@ def test_compiled_page_sql_is_the_reference_query(client, claims, given, order, 
         assert compiled is None
         return
     assert [r[0] for r in database.execute_sql(*compiled).fetchall()] == expected
+    # What a page runs: with `from`, two index reads (starting in range, spanning into it) merged.
+    assert [r.id for r in claim_query.page(f, order=order, after=after, limit=51).rows] == expected
     if not given or "from_" in given and "origin" in given:
         assert expected or after  # the comparison is not vacuous
 
