@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from service.places import gazetteer  # noqa: E402
-from service.store import search, sql  # noqa: E402
+from service.store import day_counts, search, sql  # noqa: E402
 from service.store.db import database, is_sqlite, open_database  # noqa: E402
 from service.store.migrations import migrate_database  # noqa: E402
 from service.store.models import Article, Claim, Entity, EntityAlias  # noqa: E402
@@ -204,6 +204,7 @@ def synthesize(*, claims: int, seed: int, skew: str = "zipf", progress=None) -> 
             [(*a, "text", "hi", sql.iso(dt.datetime(2026, 1, 1)), "synth") for a in articles],
         )  # fmt: skip
         search.drop_triggers()
+        day_counts.drop_triggers()
         _drop_claim_indexes()
         timings["entities_articles_s"] = time.perf_counter() - t0
         rows = _claim_rows(
@@ -231,6 +232,9 @@ def synthesize(*, claims: int, seed: int, skew: str = "zipf", progress=None) -> 
         search.rebuild()
         search.install()
         timings["fulltext_s"] = time.perf_counter() - t0
+        day_counts.rebuild()
+        day_counts.create_triggers()
+        timings["counts_s"] = time.perf_counter() - t0
     database.execute_sql("ANALYZE" if is_sqlite() else "ANALYZE claim")
     if is_sqlite():  # fold the bulk load's WAL into the main file: readers skip a 500 MB WAL index
         database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
