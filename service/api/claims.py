@@ -108,7 +108,7 @@ class Claims(MethodView):
             return response
         page = claim_query.page(flt, order=order, limit=limit, after=after, total=count)
         # Same bytes as json_response({"items": ..., "next_cursor": ..., "total"?}), claims
-        # encoded once per row value (claim_rows.claim_text).
+        # each claim encoded by claim_rows.claim_text.
         items = ",".join(claim_text(r) for r in page.rows)
         next_cursor = encode_cursor(kind, page.next_key) if page.next_key else None
         body = f'{{"items":[{items}],"next_cursor":{dumps(next_cursor)}'

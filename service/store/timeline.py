@@ -49,7 +49,7 @@ def timeline_text(
     """One page of claims in date order grouped into events (claims keep their page order),
     already encoded: (JSON text of the events list, next keyset).
 
-    Each claim's JSON comes from ``claim_rows.claim_text`` (memoized per row value).
+    Each claim's JSON comes from ``claim_rows.claim_text``.
     """
     page = claim_query.page(f, order=order, limit=limit, after=after)
     events: dict[tuple[str, str], list[str]] = {}
