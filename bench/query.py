@@ -59,7 +59,8 @@ def build(url: str, claims: int) -> None:
     open_database(url)
     with database.connection_context():
         have = 0
-        if database.table_exists("claim"):
+        schema = None if url.startswith("sqlite") else "tathya_bench"
+        if database.table_exists("claim", schema=schema):
             have = database.execute_sql("SELECT COUNT(*) FROM claim").fetchone()[0]
     if have == claims:
         print(f"reusing {url} ({have:,} claims)")
