@@ -82,7 +82,7 @@ def _grouped(where) -> tuple[str, list]:
 
 
 # The filters the per-day count table answers (with at most one of speaker and place).
-_COUNTED = {"speaker", "place", "verb_class", "from_", "to", "include_within", "place_gazetteer_id"}
+_COUNTED = {"speaker", "place", "verb_class", "from_", "to", "place_gazetteer_id"}
 
 
 def _grain(f: ClaimFilter, group: str) -> str:
@@ -99,7 +99,8 @@ def _grain(f: ClaimFilter, group: str) -> str:
 def _from_day_counts(f: ClaimFilter, group: str) -> list[tuple] | None:
     """(bucket label, verb_class, n) rows from the count table (``day_counts``) and, with
     ``from``, the few claims spanning into it; None when the filter needs the claim table."""
-    given = {name for name in ClaimFilter.__slots__ if getattr(f, name) not in (None, True, "")}
+    # Not `in (None, True, "")`: min_confidence=1.0 equals True.
+    given = {n for n in ClaimFilter.__slots__ if n != "include_within" and getattr(f, n) not in (None, "")}
     if not given <= _COUNTED or (f.speaker and f.place):
         return None
     dim, ids = day_counts.ALL, set()
