@@ -49,7 +49,9 @@ def _resume_from(query_value: int | None) -> int | None:
 
 def _frames(flt, types: tuple[str, ...], after: int, seconds: float):
     """Frames until ``seconds`` have passed: events as they land in the outbox, heartbeats between."""
-    yield f"retry: 2000\n: resuming after {after}\n\n"
+    # An id without data sets the browser's resume point (EventSource.lastEventId) without an
+    # event: a reconnect then resumes here even when no event has arrived yet.
+    yield f"retry: 2000\nid: {after}\n\n"
     deadline = time.monotonic() + seconds
     beat = time.monotonic() + HEARTBEAT
     while True:
@@ -64,7 +66,7 @@ def _frames(flt, types: tuple[str, ...], after: int, seconds: float):
         if now >= deadline:
             return
         if now >= beat:
-            yield f": keep-alive {after}\n\n"
+            yield f"id: {after}\n\n"  # keep-alive, and past events the filter left out
             beat = now + HEARTBEAT
         time.sleep(min(POLL, max(0.0, deadline - now)))
 

@@ -9,7 +9,7 @@ def frames(text: str) -> list[dict]:
     out = []
     for block in text.split("\n\n"):
         fields = dict(line.split(": ", 1) for line in block.splitlines() if line and not line.startswith(":"))
-        if "id" in fields:
+        if "event" in fields:
             out.append(fields)
     return out
 
@@ -42,3 +42,10 @@ def test_stream_filters_and_starts_at_now_without_resume(client):
     updated_only = client.get("/v1/stream?events=claim.updated&last_event_id=0").get_data(as_text=True)
     assert frames(updated_only) == []
     assert client.get("/v1/stream?events=claim.nope").status_code == 422
+
+
+def test_the_first_frame_sets_the_resume_point(client):
+    client.post("/v1/articles", json={"text": SEED_TEXT})
+    text = client.get("/v1/stream?speaker=नहीं-कोई").get_data(as_text=True)
+    first = text.split("\n\n")[0].splitlines()
+    assert first[0] == "retry: 2000" and int(first[1].removeprefix("id: ")) >= 4

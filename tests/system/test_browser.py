@@ -55,7 +55,10 @@ def running_server(db_path: Path):
     from service.app import create_app
     from service.store.db import database
 
-    app = create_app({"DATABASE_URL": f"sqlite:///{db_path}", "TATHYA_API_KEYS": []})
+    # Streams (the dashboard's live updates) end at once and are resumed: no request thread outlives the test.
+    app = create_app(
+        {"DATABASE_URL": f"sqlite:///{db_path}", "TATHYA_API_KEYS": [], "TATHYA_STREAM_SECONDS": 0}
+    )
     server = make_server("127.0.0.1", free_port(), app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="dashboard-test-server", daemon=True)
     thread.start()

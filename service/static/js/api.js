@@ -55,4 +55,7 @@ export const api = {
   entities: (params, opts) => getJson("/v1/entities", params, opts),
   entity: (id, opts) => getJson(`/v1/entities/${encodeURIComponent(id)}`, {}, opts),
   article: (id, opts) => getJson(`/v1/articles/${encodeURIComponent(id)}`, {}, opts),
+  // Server-sent claim events for these filters (null where the browser has no EventSource).
+  stream: (filters) => (typeof EventSource === "undefined" ? null : new EventSource("/v1/stream" + query(pick(filters)))),
+  streamKey: (filters) => query(pick(filters)),
 };

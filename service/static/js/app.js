@@ -20,6 +20,9 @@ let rendered = null; // the state last rendered (a #fragment change must not rel
 let controller = null;
 let timelineEvents = [];
 let nextCursor = null;
+let live = null; // the EventSource of /v1/stream for the current filters
+let liveKey = null;
+let liveTimer = null;
 
 function fillForm() {
   const select = form.elements.verb_class;
@@ -145,10 +148,34 @@ async function loadArticle(signal) {
   }
 }
 
+// New claims show up live: /v1/stream with the same filters; each event schedules one reload of
+// the panels, so a burst (an article's claims arrive together) reloads once. EventSource resumes
+// with Last-Event-ID by itself after a dropped connection.
+function watchLive() {
+  const key = state.article ? null : api.streamKey(state);
+  if (key === liveKey) return;
+  live?.close();
+  live = null;
+  liveKey = key;
+  if (key === null) return;
+  live = api.stream(state);
+  if (!live) return;
+  const onEvent = () => {
+    clearTimeout(liveTimer);
+    liveTimer = setTimeout(() => {
+      rendered = null;
+      render();
+    }, 1500);
+  };
+  live.addEventListener("claim.created", onEvent);
+  live.addEventListener("claim.updated", onEvent);
+}
+
 function render() {
   const key = stateUrl(state);
   if (rendered === key) return;
   rendered = key;
+  watchLive();
   controller?.abort();
   document.querySelectorAll('[aria-busy="true"]').forEach((el) => busy(el, false));
   controller = new AbortController();
