@@ -31,9 +31,14 @@ def key_id(key: str, secret: str | None = None) -> str:
 
 
 def _check_api_key() -> None:
+    """Writes need a known key. A read may send one: it is then checked the same way, so that
+    the rate limit counts a keyed client's reads under its key id (a wrong key on a read is a
+    401, not a silent anonymous read: otherwise the limiter's headers would tell keys apart)."""
     keys: list[str] = current_app.config.get("TATHYA_API_KEYS") or []
     g.key_id = None
-    if not keys or request.method not in WRITE_METHODS:
+    if not keys:
+        return
+    if request.method not in WRITE_METHODS and "Authorization" not in request.headers:
         return
     _authenticate(keys)
 
@@ -67,11 +72,10 @@ def _authenticate(keys: list[str]) -> None:
                 matched = key
     if matched is None:
         failures.failed(client)
-        abort(
-            401,
-            message="Writes need 'Authorization: Bearer <api key>'.",
-            headers={"WWW-Authenticate": 'Bearer realm="tathya"'},
-        )
+        message = "Writes need 'Authorization: Bearer <api key>'."
+        if request.method not in WRITE_METHODS:
+            message = "Unknown API key: send a key from TATHYA_API_KEYS, or no Authorization header."
+        abort(401, message=message, headers={"WWW-Authenticate": 'Bearer realm="tathya"'})
     g.key_id = key_id(matched)
 
 

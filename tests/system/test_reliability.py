@@ -221,3 +221,27 @@ def test_a_dropped_postgresql_connection_is_replaced(app, database_url):
     first = client.post("/v1/articles", json=article_payload())
     assert first.status_code in (201, 503) and first.is_json, first.status_code
     assert client.post("/v1/articles", json=article_payload()).status_code == 201
+
+
+def test_reads_are_limited_per_key_when_one_is_sent(database_url):
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": database_url,
+            "TATHYA_RATE_LIMIT": "2/minute",
+            "TATHYA_API_KEYS": KEYS,
+        }
+    )
+    try:
+        client = app.test_client()
+        alpha, beta = ({"Authorization": f"Bearer {key}"} for key in KEYS)
+        assert [client.get("/v1/articles", headers=alpha).status_code for _ in range(3)] == [200, 200, 429]
+        # Another key, and the same address without a key, have budgets of their own.
+        assert client.get("/v1/articles", headers=beta).status_code == 200
+        assert client.get("/v1/articles").status_code == 200
+        wrong = client.get("/v1/articles", headers={"Authorization": "Bearer k-wrong"})
+        assert_error(wrong, 401)  # a wrong key is not read as anonymous
+        assert wrong.headers["WWW-Authenticate"].startswith("Bearer")
+    finally:
+        if not database.is_closed():
+            database.close()
