@@ -14,6 +14,7 @@ from service.api import (
     dates,
     docs,
     entities,
+    exports,
     health,
     places_geo,
     reprocess,
@@ -27,7 +28,7 @@ from service.config import Config, instance_secret
 from service.places import finder as places
 from service.store.db import database, open_database
 from service.store.migrations import migrate_database
-from service.web import http_cache, limits, logs, security
+from service.web import http_cache, limits, logs, security, streaming
 from service.web.errors import TathyaApi
 
 log = logging.getLogger(__name__)
@@ -58,11 +59,20 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["tathya_api"] = api
     for blueprint in (articles.blp, dates.blp, health.blp):
         api.register_blueprint(blueprint)
-    for blueprint in (claims.blp, reprocess.blp, timeline.blp, stats.blp, entities.blp, places_geo.blp):
+    for blueprint in (
+        claims.blp,
+        exports.blp,
+        reprocess.blp,
+        timeline.blp,
+        stats.blp,
+        entities.blp,
+        places_geo.blp,
+    ):
         api.register_blueprint(blueprint)
     for blueprint in (subscriptions.blp, stream.blp):
         api.register_blueprint(blueprint)
     http_cache.init_app(app)
+    streaming.init_app(app)
     app.register_blueprint(docs.blp)
     app.register_blueprint(dashboard_blp)  # GET / and /ui/<version>/… (not in the OpenAPI spec)
     cli.init_app(app)

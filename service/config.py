@@ -59,6 +59,8 @@ class Config:
         self.TATHYA_REQUIRE_IF_MATCH = os.environ.get("TATHYA_REQUIRE_IF_MATCH", "") not in ("", "0")
         # Failed authentications a client address may make per minute before it gets 429.
         self.TATHYA_AUTH_FAILURES = _int_env("TATHYA_AUTH_FAILURES", 20)
+        # Full exports (CSV, NDJSON) streaming at once on this host; more get 429 with Retry-After.
+        self.TATHYA_EXPORT_CONCURRENCY = _int_env("TATHYA_EXPORT_CONCURRENCY", 2)
         self.TATHYA_CORS_ORIGINS = _list_env("TATHYA_CORS_ORIGINS")
         self.TATHYA_WARM_GAZETTEER = os.environ.get("TATHYA_WARM_GAZETTEER", "1") != "0"
         # Webhooks: targets on loopback/private networks are refused unless this is set.

@@ -49,10 +49,26 @@ class ClaimQuerySchema(ClaimFilterSchema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     cursor = fields.String(load_default=None, validate=validate.Length(max=500))
     count = fields.Boolean(load_default=False, metadata={"description": "add `total` (costs a COUNT)"})
+    # ndjson and csv stay accepted for the clients that used them, but the spec lists only json:
+    # a generated client must not call an operation whose answer it would parse as JSON.
     format = fields.String(
         load_default=None,
         validate=validate.OneOf(["json", "ndjson", "csv"]),
-        metadata={"description": "overrides Accept; ndjson and csv stream every match (limit ignored)"},
+        metadata={
+            "description": "deprecated: for CSV and NDJSON use exportClaimsCsv / exportClaimsNdjson "
+            "(GET /v1/claims.csv, /v1/claims.ndjson); the old format=csv|ndjson still answers them",
+            "deprecated": True,
+            "enum": ["json"],
+        },
+    )
+
+
+class ExportQuerySchema(ClaimFilterSchema):
+    order = fields.String(load_default="desc", validate=validate.OneOf(["asc", "desc"]))
+    limit = fields.Integer(
+        load_default=None,
+        validate=validate.Range(min=1, max=10_000_000),
+        metadata={"description": "at most this many claims (default: every match)"},
     )
 
 

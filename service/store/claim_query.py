@@ -149,17 +149,24 @@ def _ranked(f: ClaimFilter, words: list[str], *, order: str, after: list | None,
     return out[:want]
 
 
-def iter_claims(f: ClaimFilter, *, order: str, after: list | None = None):
-    """Every matching claim as API dicts, fetched in keyset chunks: constant memory on both databases."""
+def iter_claims(f: ClaimFilter, *, order: str, after: list | None = None, limit: int | None = None):
+    """Every matching claim (at most ``limit``) as API dicts, fetched in keyset chunks: constant
+    memory on both databases, and no transaction held open while a slow client reads."""
     where = compile_filter(f, prefilter=True)
     if where is None:
         return
-    while True:
-        rows = read(*statement(head(), where, order=order, after=after, limit=CHUNK))
+    left = limit
+    while left is None or left > 0:
+        size = CHUNK if left is None or where.verify else min(CHUNK, left)
+        rows = read(*statement(head(), where, order=order, after=after, limit=size))
         for row in rows:
             if not where.verify or search.matches(row.search_text, where.verify):
                 yield claim_json(row)
-        if len(rows) < CHUNK:
+                if left is not None:
+                    left -= 1
+                    if not left:
+                        return
+        if len(rows) < size:
             return
         after = keyset_of(rows[-1])
 

@@ -8,7 +8,10 @@ import json
 
 import pytest
 
+from service.app import create_app
+from service.store.db import database
 from service.web.export import CSV_COLUMNS
+from tests.api.test_errors import assert_error
 from tests.claim_helpers import make_claim
 
 
@@ -24,11 +27,68 @@ def test_ndjson_line_count_equals_total(client, claims, how):
     headers = {"Accept": how.split(":", 1)[1]} if how.startswith("accept:") else {}
     query = "" if headers else f"&{how}"
     total = client.get("/v1/claims?count=true&speaker=राव").json["total"]
-    resp = client.get(f"/v1/claims?speaker=राव&limit=2{query}", headers=headers)
+    resp = client.get(f"/v1/claims?speaker=राव{query}", headers=headers)
     assert resp.status_code == 200 and resp.mimetype == "application/x-ndjson" and resp.is_streamed
     lines = resp.get_data(as_text=True).splitlines()
-    assert len(lines) == total == 7  # limit does not cut a full export
+    assert len(lines) == total == 7  # the page size's default does not cut a full export
     assert [json.loads(line)["id"] for line in lines] == sorted((c["id"] for c in claims[:7]), reverse=True)
+    limited = client.get(f"/v1/claims?speaker=राव&limit=2{query}", headers=headers)
+    assert len(limited.get_data(as_text=True).splitlines()) == 2  # an explicit limit is honoured
+
+
+@pytest.mark.parametrize("path", ["/v1/claims.ndjson", "/v1/claims.csv"])
+def test_export_operations_honour_filters_limit_and_order(client, claims, path):
+    def dates(query):
+        resp = client.get(f"{path}?{query}")
+        assert resp.status_code == 200 and resp.is_streamed
+        if path.endswith(".csv"):
+            assert resp.mimetype == "text/csv"
+            return [r["date_value"] for r in csv.DictReader(io.StringIO(resp.get_data(as_text=True)))]
+        assert resp.mimetype == "application/x-ndjson"
+        return [
+            (json.loads(line)["date"] or {}).get("value") for line in resp.get_data(as_text=True).splitlines()
+        ]
+
+    assert dates("from=2025-03-02&to=2025-03-05&order=asc") == [f"2025-03-0{d}" for d in range(2, 6)]
+    assert dates("from=2025-03-02&to=2025-03-05&order=asc&limit=2") == ["2025-03-02", "2025-03-03"]
+    assert dates("speaker=राव&limit=3") == ["2025-03-07", "2025-03-06", "2025-03-05"]
+    assert len(dates("")) == len(claims)
+
+
+@pytest.mark.parametrize("query", ["limit=0", "limit=x", "format=csv", "article_id=1", "order=up"])
+def test_export_operations_refuse_bad_queries(client, query):
+    assert client.get(f"/v1/claims.csv?{query}").status_code in (400, 422)
+
+
+@pytest.mark.parametrize("path", ["/v1/claims.ndjson", "/v1/claims?format=csv"])
+def test_exports_beyond_the_cap_are_429_until_one_ends(database_url, tmp_path, path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": database_url,
+            "TATHYA_EXPORT_CONCURRENCY": 2,
+            "TATHYA_INSTANCE_DIR": str(tmp_path / "instance"),
+        }
+    )
+    try:
+        client = app.test_client()
+        make_claim(client)
+        running = [client.get(path, buffered=False) for _ in range(2)]
+        assert [r.status_code for r in running] == [200, 200]
+        refused = client.get(path)
+        assert_error(refused, 429)
+        assert int(refused.headers["Retry-After"]) >= 1
+        assert client.get("/v1/claims").status_code == 200  # JSON pages are not exports
+        # Streams hold pushed request contexts: finish them last-in first-out, as threads would.
+        running[1].get_data()
+        running[1].close()  # sent (or the client left): its slot is free again
+        again = client.get(path)
+        assert again.status_code == 200 and again.get_data()
+        running[0].get_data()
+        running[0].close()
+    finally:
+        if not database.is_closed():
+            database.close()
 
 
 @pytest.mark.parametrize("how", ["format=csv", "accept:text/csv"])
