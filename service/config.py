@@ -61,6 +61,13 @@ class Config:
         self.TATHYA_AUTH_FAILURES = _int_env("TATHYA_AUTH_FAILURES", 20)
         # Full exports (CSV, NDJSON) streaming at once on this host; more get 429 with Retry-After.
         self.TATHYA_EXPORT_CONCURRENCY = _int_env("TATHYA_EXPORT_CONCURRENCY", 2)
+        # Base of the absolute URLs in JSON-LD (https://tathya.example); unset, the request's host
+        # is used only when it is one of TATHYA_TRUSTED_HOSTS.
+        self.TATHYA_PUBLIC_URL = os.environ.get("TATHYA_PUBLIC_URL", "").strip() or None
+        self.TATHYA_TRUSTED_HOSTS = _list_env("TATHYA_TRUSTED_HOSTS") or ["localhost", "127.0.0.1", "::1"]
+        # ClaimReview's author: who publishes the fact checks.
+        self.TATHYA_PUBLISHER = os.environ.get("TATHYA_PUBLISHER", "").strip() or "Tathya"
+        self.TATHYA_PUBLISHER_URL = os.environ.get("TATHYA_PUBLISHER_URL", "").strip() or None
         self.TATHYA_CORS_ORIGINS = _list_env("TATHYA_CORS_ORIGINS")
         self.TATHYA_WARM_GAZETTEER = os.environ.get("TATHYA_WARM_GAZETTEER", "1") != "0"
         # Webhooks: targets on loopback/private networks are refused unless this is set.

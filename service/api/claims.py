@@ -26,12 +26,27 @@ from service.store.claim_rows import claim_text, dumps
 from service.web import export
 from service.web.cursors import decode_keyset, encode_cursor
 from service.web.errors import documents_errors, json_response
+from service.web.public_url import external_url, publisher
 from service.web.streaming import streamed
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims", description="Who said what, when and where")
 
 JSONLD_DOC = {
-    "responses": {200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}}},
+    "responses": {
+        200: {
+            "content": {
+                "application/ld+json": {
+                    "schema": {
+                        "type": "object",
+                        "description": "schema.org ClaimReview (claimReviewed, reviewRating, url, author: "
+                        "TATHYA_PUBLISHER, datePublished, itemReviewed: Claim) for a reviewed claim; a "
+                        "schema.org Claim (text, author, appearance, firstAppearance) otherwise. URLs are "
+                        "under TATHYA_PUBLIC_URL, or a host of TATHYA_TRUSTED_HOSTS (else 400).",
+                    }
+                }
+            }
+        }
+    },
 }
 IF_MATCH = {
     "in": "header",
@@ -122,13 +137,15 @@ class ClaimById(MethodView):
     @documents_errors(blp, 404, 422)
     @blp.doc(operationId="getClaim")
     def get(self, claim_id, format=None):
-        """Get one claim (JSON, or schema.org ClaimReview as application/ld+json)"""
+        """Get one claim (JSON; application/ld+json: a schema.org ClaimReview when reviewed, else a Claim)"""
         claim = claim_query.claim_by_id(claim_id)
         if negotiated(format, {"application/ld+json": "jsonld"}) != "jsonld":
             # A strong ETag, the claim's version: what PATCH's If-Match compares with.
             return json_response(claim, headers={"ETag": f'"{claim_edit.claim_version(claim)}"'})
-        claim_url = url_for("claims.ClaimById", claim_id=claim_id, _external=True)
-        body = export.claim_review(claim, article_url=article_url(claim["article_id"]), claim_url=claim_url)
+        claim_url = external_url(url_for("claims.ClaimById", claim_id=claim_id))
+        body = export.claim_jsonld(
+            claim, article_url=article_url(claim["article_id"]), claim_url=claim_url, publisher=publisher()
+        )
         response = json_response(body)
         response.mimetype = "application/ld+json"
         return response

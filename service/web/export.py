@@ -99,8 +99,44 @@ def csv_lines(claims: Iterable[dict]) -> Iterator[str]:
         yield buffer.getvalue()
 
 
-def claim_review(c: dict, *, article_url: str | None, claim_url: str) -> dict:
-    """A claim as schema.org ClaimReview around a Claim (author, date, place, appearance)."""
+def claim_jsonld(c: dict, *, article_url: str | None, claim_url: str, publisher: dict) -> dict:
+    """A claim as schema.org JSON-LD: a reviewed claim is a ClaimReview (Google's required
+    claimReviewed, reviewRating, url; recommended author, datePublished, itemReviewed); an
+    unreviewed one is only a Claim — without a verdict it is no review."""
+    item = _claim_item(c, article_url)
+    review = c["review"]
+    if not review:
+        return {
+            "@context": "https://schema.org",
+            "@id": claim_url,
+            "url": claim_url,
+            **item,
+            "inLanguage": "hi",
+        }
+    rating = {"@type": "Rating", "alternateName": review["rating"]}
+    if review["rating"] in RATING_VALUES:  # "unverifiable" has no place on the scale
+        rating |= {"ratingValue": RATING_VALUES[review["rating"]], "bestRating": 5, "worstRating": 1}
+    out: dict = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "@id": claim_url,
+        # Google: the page of the fact check; ours when the review names none.
+        "url": review["url"] or claim_url,
+        "claimReviewed": c["quote"],
+        "author": {"@type": "Organization", **publisher},
+        "reviewRating": rating,
+        "itemReviewed": item,
+        "inLanguage": "hi",
+    }
+    if review["explanation"]:
+        out["reviewBody"] = review["explanation"]
+    if review["reviewed_at"]:
+        out["datePublished"] = review["reviewed_at"]
+    return out
+
+
+def _claim_item(c: dict, article_url: str | None) -> dict:
+    """The schema.org Claim: text, author, when (datePublished), where, and where it appeared."""
     date = c["date"] or {}
     item: dict = {"@type": "Claim", "text": c["quote"]}
     if c["speaker"]:
@@ -121,26 +157,6 @@ def claim_review(c: dict, *, article_url: str | None, claim_url: str) -> dict:
             place["address"] = {"@type": "PostalAddress", "addressCountry": c["place"]["country"]}
         item["spatialCoverage"] = place
     if article_url:
-        item["appearance"] = {"@type": "CreativeWork", "url": article_url}
-    out: dict = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "@id": claim_url,
-        "url": claim_url,
-        "claimReviewed": c["quote"],
-        "itemReviewed": item,
-        "inLanguage": "hi",
-    }
-    review = c["review"]
-    if review:
-        rating = {"@type": "Rating", "alternateName": review["rating"]}
-        if review["rating"] in RATING_VALUES:  # "unverifiable" has no place on the scale
-            rating |= {"ratingValue": RATING_VALUES[review["rating"]], "bestRating": 5, "worstRating": 1}
-        out["reviewRating"] = rating
-        if review["explanation"]:
-            out["reviewBody"] = review["explanation"]
-        if review["reviewed_at"]:
-            out["datePublished"] = review["reviewed_at"]
-        if review["url"]:
-            out["sameAs"] = review["url"]
-    return out
+        # The one article a claim is extracted from is where it appeared, and first.
+        item["appearance"] = item["firstAppearance"] = {"@type": "CreativeWork", "url": article_url}
+    return item

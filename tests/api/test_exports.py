@@ -130,9 +130,13 @@ def test_jsonld_claim_review(client, how):
     doc = resp.json
     assert doc["@context"] == "https://schema.org" and doc["@type"] == "ClaimReview"
     assert doc["claimReviewed"] == "सड़क बनेगी"
+    assert doc["url"] == "https://fc.example/1"  # the fact check's page
+    assert doc["@id"] == f"http://localhost/v1/claims/{claim_id}"
+    assert doc["author"] == {"@type": "Organization", "name": "Tathya", "url": "http://localhost/"}
     item = doc["itemReviewed"]
     assert item["@type"] == "Claim" and item["author"]["name"] == "सुनीता शर्मा"
-    assert item["appearance"]["url"] == "https://ex.com/a" and item["datePublished"]
+    assert item["appearance"]["url"] == item["firstAppearance"]["url"] == "https://ex.com/a"
+    assert item["datePublished"]
     assert item["spatialCoverage"]["name"] == "इंदौर" and item["spatialCoverage"]["geo"]["latitude"]
     assert doc["reviewRating"]["alternateName"] == "misleading" and doc["reviewBody"] == "आधा सच"
 
@@ -140,3 +144,68 @@ def test_jsonld_claim_review(client, how):
 def test_plain_json_stays_default(client, claims):
     resp = client.get(f"/v1/claims/{claims[0]['id']}", headers={"Accept": "*/*"})
     assert resp.mimetype == "application/json" and resp.json["id"] == claims[0]["id"]
+
+
+# Google's ClaimReview structured data: required and recommended properties.
+GOOGLE_REQUIRED = {"claimReviewed", "reviewRating", "url"}
+GOOGLE_RECOMMENDED = {"author", "datePublished", "itemReviewed"}
+RATING_PROPERTIES = {"alternateName", "ratingValue", "bestRating", "worstRating"}
+CLAIM_PROPERTIES = {"author", "appearance", "firstAppearance"}  # schema.org Claim, as Google shows it
+
+
+def _article_claim(client) -> int:
+    resp = client.post(
+        "/v1/articles", json={"text": "महापौर सुनीता शर्मा ने कहा कि सड़क बनेगी।", "url": "https://ex.com/a"}
+    )
+    return resp.json["claims"][0]["id"]
+
+
+def test_an_unreviewed_claim_is_a_claim_not_a_claim_review(client):
+    claim_id = _article_claim(client)
+    doc = client.get(f"/v1/claims/{claim_id}?format=jsonld").json
+    assert doc["@type"] == "Claim" and "reviewRating" not in doc and "claimReviewed" not in doc
+    assert doc["text"] == "सड़क बनेगी" and CLAIM_PROPERTIES <= doc.keys()
+
+
+def test_a_reviewed_claim_has_every_required_and_recommended_property(database_url):
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": database_url,
+            "TATHYA_PUBLIC_URL": "https://tathya.example/",
+            "TATHYA_PUBLISHER": "सत्य जांच",
+            "TATHYA_PUBLISHER_URL": "https://fc.example",
+        }
+    )
+    try:
+        client = app.test_client()
+        claim_id = _article_claim(client)
+        review = {"rating": "false", "reviewed_at": "2025-07-13T10:00:00+05:30"}
+        assert client.patch(f"/v1/claims/{claim_id}", json={"review": review}).status_code == 200
+        doc = client.get(f"/v1/claims/{claim_id}", headers={"Accept": "application/ld+json"}).json
+        assert doc["@type"] == "ClaimReview" and (GOOGLE_REQUIRED | GOOGLE_RECOMMENDED) <= doc.keys()
+        assert doc["url"] == doc["@id"] == f"https://tathya.example/v1/claims/{claim_id}"
+        assert doc["author"] == {"@type": "Organization", "name": "सत्य जांच", "url": "https://fc.example"}
+        assert RATING_PROPERTIES <= doc["reviewRating"].keys() and doc["reviewRating"]["ratingValue"] == 1
+        assert doc["itemReviewed"]["@type"] == "Claim" and CLAIM_PROPERTIES <= doc["itemReviewed"].keys()
+        assert doc["datePublished"].startswith("2025-07-13")
+    finally:
+        if not database.is_closed():
+            database.close()
+
+
+def test_jsonld_never_reflects_an_untrusted_host(client):
+    claim_id = _article_claim(client)
+    resp = client.get(f"/v1/claims/{claim_id}?format=jsonld", headers={"Host": "evil.example"})
+    assert_error(resp, 400)
+    assert "evil" not in resp.get_data(as_text=True)
+    trusted = client.get(f"/v1/claims/{claim_id}?format=jsonld", headers={"Host": "127.0.0.1:8000"})
+    assert trusted.json["url"] == f"http://127.0.0.1:8000/v1/claims/{claim_id}"
+
+
+def test_a_public_url_is_used_whatever_the_host(app):
+    app.config["TATHYA_PUBLIC_URL"] = "https://tathya.example"
+    client = app.test_client()
+    claim_id = _article_claim(client)
+    doc = client.get(f"/v1/claims/{claim_id}?format=jsonld", headers={"Host": "evil.example"}).json
+    assert doc["url"] == f"https://tathya.example/v1/claims/{claim_id}" and "evil" not in str(doc)
