@@ -87,7 +87,8 @@ class SpeakerSchema(ma.Schema):
         allow_none=True,
         validate=validate.OneOf(["name", "pronoun", "continuation", "document", "manual"]),
         metadata={
-            "description": "how the speaker was found: named, a pronoun, a continued speech, a document"
+            "description": "how the speaker was found: named, a pronoun, a continued speech, a document",
+            "x-enum-name": "SpeakerResolvedFrom",
         },
     )
     mention_start = fields.Integer(
@@ -123,7 +124,12 @@ PLACE_KINDS = ["venue", "locality", "city", "district", "state", "country", "reg
 class EnclosingPlaceSchema(ma.Schema):
     id = fields.Integer(required=True)
     name = fields.String(required=True)
-    kind = fields.String(required=True, allow_none=True, validate=validate.OneOf(PLACE_KINDS))
+    kind = fields.String(
+        required=True,
+        allow_none=True,
+        validate=validate.OneOf(PLACE_KINDS),
+        metadata={"x-enum-name": "PlaceKind"},
+    )
 
 
 class PlaceRefSchema(ma.Schema):
@@ -133,7 +139,12 @@ class PlaceRefSchema(ma.Schema):
     country = fields.String(required=True, allow_none=True)
     lat = fields.Float(required=True, allow_none=True)
     lon = fields.Float(required=True, allow_none=True)
-    kind = fields.String(required=True, allow_none=True, validate=validate.OneOf(PLACE_KINDS))
+    kind = fields.String(
+        required=True,
+        allow_none=True,
+        validate=validate.OneOf(PLACE_KINDS),
+        metadata={"x-enum-name": "PlaceKind"},
+    )
     within = fields.List(
         fields.Nested(EnclosingPlaceSchema),
         required=True,

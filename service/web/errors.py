@@ -20,6 +20,7 @@ from service.web.strict_spec import (
     BEARER,
     BEARER_SCHEME,
     OperationRulesPlugin,
+    nullable_enum_as_component,
     nullable_nested_as_all_of,
     reject_unknown_query,
 )
@@ -73,6 +74,7 @@ class TathyaApi(Api):
         super().init_app(app, *args, spec_kwargs=spec_kwargs, **kwargs)
         self.spec.components.security_scheme(BEARER, BEARER_SCHEME)
         self.ma_plugin.converter.add_attribute_function(nullable_nested_as_all_of)
+        self.ma_plugin.converter.add_attribute_function(nullable_enum_as_component)
         app.before_request(reject_unknown_query)
         for error_class, to_http in DOMAIN_ERRORS.items():
             app.register_error_handler(error_class, functools.partial(self._domain_error, to_http))

@@ -57,6 +57,23 @@ def nullable_nested_as_all_of(self, field, ret, **kwargs) -> dict:
     return {}
 
 
+def nullable_enum_as_component(self, field, ret, **kwargs) -> dict:
+    """A nullable enum (a field with ``x-enum-name`` metadata) as `allOf: [$ref to the enum]` +
+    `nullable`: `null` inside `enum` made generators emit one wrapper model per variant
+    (`PlaceRefKindType1`, `…Type2Type1`), and an enum without `null` lost the nullability."""
+    name = ret.pop("x-enum-name", None)
+    if not name or "enum" not in ret:
+        return {}
+    values = [value for value in ret.pop("enum") if value is not None]
+    if name not in self.spec.components.schemas:
+        self.spec.components.schema(name, {"type": ret.pop("type", "string"), "enum": values})
+    ret.pop("type", None)
+    ret["allOf"] = [{"$ref": f"#/components/schemas/{name}"}]
+    if field.allow_none:
+        ret["nullable"] = True
+    return {}
+
+
 def _documented_query_names(spec: dict) -> dict[tuple[str, str], frozenset[str]]:
     """(OpenAPI path, method) → the query parameter names the spec documents for it."""
     names = {}
