@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 
+import peewee
 from flask import Flask
 
 from service import cli
@@ -26,7 +28,7 @@ from service.api import (
 from service.api.dashboard import blp as dashboard_blp
 from service.config import Config, instance_secret
 from service.places import finder as places
-from service.store.db import database, open_database
+from service.store.db import check_writable, database, is_sqlite, open_database
 from service.store.migrations import migrate_database
 from service.web import http_cache, limits, logs, security, streaming
 from service.web.errors import TathyaApi
@@ -49,7 +51,10 @@ def create_app(config: dict | None = None) -> Flask:
     logs.init_app(app)
 
     open_database(app.config["DATABASE_URL"])
+    if is_sqlite() and os.path.exists(database.obj.database):
+        _refuse_read_only()  # before connecting: WAL's shared memory on a read-only file is SIGBUS
     with database.connection_context():
+        _refuse_read_only()  # migrations would fail with a less helpful message
         migrate_database()
 
     security.init_app(app)  # first: the request id, so that even a 503 from connecting carries it
@@ -82,6 +87,20 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config["TATHYA_API_KEYS"] and not app.config.get("TESTING"):
         log.warning("TATHYA_API_KEYS is not set: writes are open to anyone who can reach this service")
     return app
+
+
+class ReadOnlyDatabase(RuntimeError):
+    """The database cannot take writes: the service refuses to start rather than run half-alive."""
+
+
+def _refuse_read_only() -> None:
+    try:
+        check_writable()
+    except peewee.OperationalError as exc:
+        raise ReadOnlyDatabase(
+            f"Tathya cannot start: {exc}. It stores every article it is sent, so it needs a writable "
+            "database (for SQLite: the file and its directory, which holds the -wal and -shm files)."
+        ) from None
 
 
 def _manage_connections(app: Flask) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import peewee
 import pytest
 
-from service.app import create_app
-from service.store import claim_query
+from service.app import ReadOnlyDatabase, create_app
+from service.store import claim_query, db
 from service.store.db import database, is_sqlite
 from service.web.faults import is_database_fault
 from tests.api.test_errors import assert_error
@@ -125,3 +126,48 @@ def test_retry_after_survives_the_rate_limiter(database_url):
     finally:
         if not database.is_closed():
             database.close()
+
+
+# --- a read-only database at start-up ---------------------------------------------------------
+
+
+def _read_only(path: str):
+    """os.access as for a file that cannot be written (root may write any file, so chmod alone
+    proves nothing when the suite runs as root)."""
+    real = os.access
+
+    def access(target, mode, *args, **kwargs):
+        if mode & os.W_OK and os.path.abspath(target) == os.path.abspath(path):
+            return False
+        return real(target, mode, *args, **kwargs)
+
+    return access
+
+
+def test_the_service_refuses_to_start_on_a_read_only_sqlite_file(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'ro.db'}"
+    create_app({"TESTING": True, "DATABASE_URL": url, "TATHYA_WARM_GAZETTEER": False})
+    database.close()
+    monkeypatch.setattr(db.os, "access", _read_only(str(tmp_path / "ro.db")))
+    with pytest.raises(ReadOnlyDatabase, match="writable database"):
+        create_app({"TESTING": True, "DATABASE_URL": url, "TATHYA_WARM_GAZETTEER": False})
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
+def test_a_chmod_read_only_file_is_refused(tmp_path):
+    url = f"sqlite:///{tmp_path / 'ro.db'}"
+    create_app({"TESTING": True, "DATABASE_URL": url, "TATHYA_WARM_GAZETTEER": False})
+    database.close()
+    (tmp_path / "ro.db").chmod(0o444)
+    with pytest.raises(ReadOnlyDatabase):
+        create_app({"TESTING": True, "DATABASE_URL": url, "TATHYA_WARM_GAZETTEER": False})
+
+
+def test_the_service_refuses_to_start_on_a_read_only_postgresql(database_url):
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL: a read-only session")
+    url = database_url + "%20-cdefault_transaction_read_only%3Don"
+    create_app({"TESTING": True, "DATABASE_URL": database_url, "TATHYA_WARM_GAZETTEER": False})
+    database.close()
+    with pytest.raises(ReadOnlyDatabase, match="read-only"):
+        create_app({"TESTING": True, "DATABASE_URL": url, "TATHYA_WARM_GAZETTEER": False})
