@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -151,3 +154,29 @@ def test_dashboard_page_and_assets_do_not_use_the_rate_limit(tmp_path):
             with client.get(url) as resp:  # static files are streamed: close them
                 assert resp.status_code == 200
     assert [client.get("/v1/articles").status_code for _ in range(3)] == [200, 200, 429]
+
+
+NODE = shutil.which("node")
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed (the browser tests cover the page)")
+@pytest.mark.parametrize(
+    ("article", "heading"),
+    [
+        ({"id": 3, "url": "https://ex.com/news/%E0%A4"}, "%E0%A4"),  # a bad escape: shown as written
+        ({"id": 3, "url": "https://ex.com/news/%E0%A4%95%E0%A4%B2/"}, "कल"),
+        ({"id": 3, "url": "https://ex.com/%"}, "%"),
+        ({"id": 3, "url": None}, "लेख #3"),
+        ({"id": 3, "title": "शीर्षक", "url": "https://ex.com/%zz"}, "शीर्षक"),
+    ],
+)
+def test_article_heading_survives_a_malformed_url(article, heading):
+    script = (
+        f"import {{ articleHeading }} from {json.dumps((STATIC / 'js' / 'format.js').as_uri())};"
+        f"process.stdout.write(articleHeading({json.dumps(article)}));"
+    )
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == heading

@@ -2,7 +2,7 @@
 // Only text[0:body_end] is highlighted; the boilerplate after it is never a source of spans.
 
 import { clear, h } from "./dom.js";
-import { DATE_SOURCE, GRANULARITY, coords, dateLabel, verbClassLabel } from "./format.js";
+import { DATE_SOURCE, GRANULARITY, articleHeading, coords, dateLabel, verbClassLabel } from "./format.js";
 import { dateChip } from "./timeline.js";
 
 const LAYERS = ["claim", "quote", "date"]; // outer to inner
@@ -79,7 +79,7 @@ export function renderArticle(container, article, { backHref, onBack }) {
   const text = article.text || "";
   const { spans, bodyEnd } = articleSpans(article);
   const mismatched = (article.dates || []).filter((d) => text.slice(d.start, d.end) !== d.text);
-  const heading = article.title || (article.url ? decodeURIComponent(article.url.split("/").filter(Boolean).pop() || "") : "") || `लेख #${article.id}`;
+  const heading = articleHeading(article);
   const external = article.url && /^https?:\/\//.test(article.url)
     ? h("a", { href: article.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "मूल लेख ↗") : null;
 

@@ -73,3 +73,16 @@ export function coords(lat, lon) {
 }
 
 export const number = (n) => new Intl.NumberFormat("hi-IN-u-nu-latn").format(n);
+
+// The last path segment of a url, percent-decoded when it can be: a url ending in a bad escape
+// ("…/%E0%A4") threw "URI malformed" and blanked the article view; it is shown as written.
+export function urlSlug(url) {
+  const last = String(url || "").split("/").filter(Boolean).pop() || "";
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+export const articleHeading = (article) => article.title || urlSlug(article.url) || `लेख #${article.id}`;
