@@ -20,6 +20,7 @@ from service.web.strict_spec import (
     BEARER,
     BEARER_SCHEME,
     OperationRulesPlugin,
+    mark_parameters,
     nullable_enum_as_component,
     nullable_nested_as_all_of,
     reject_unknown_query,
@@ -75,6 +76,7 @@ class TathyaApi(Api):
         self.spec.components.security_scheme(BEARER, BEARER_SCHEME)
         self.ma_plugin.converter.add_attribute_function(nullable_nested_as_all_of)
         self.ma_plugin.converter.add_attribute_function(nullable_enum_as_component)
+        mark_parameters(self.ma_plugin.converter)
         app.before_request(reject_unknown_query)
         for error_class, to_http in DOMAIN_ERRORS.items():
             app.register_error_handler(error_class, functools.partial(self._domain_error, to_http))

@@ -58,20 +58,39 @@ def nullable_nested_as_all_of(self, field, ret, **kwargs) -> dict:
 
 
 def nullable_enum_as_component(self, field, ret, **kwargs) -> dict:
-    """A nullable enum (a field with ``x-enum-name`` metadata) as `allOf: [$ref to the enum]` +
-    `nullable`: `null` inside `enum` made generators emit one wrapper model per variant
-    (`PlaceRefKindType1`, `…Type2Type1`), and an enum without `null` lost the nullability."""
+    """A nullable enum of an object as `allOf: [$ref to the enum]` + `nullable`: `null` inside
+    `enum` made generators emit one wrapper model per variant (`PlaceRefKindType1`,
+    `…Type2Type1`), and an enum without `null` lost the nullability. The enum is named by the
+    field's ``x-enum-name`` metadata, else schema + field (`ClaimFilterOrigin`). Query parameters
+    keep their inline enum (they are never null: see `_not_nullable`)."""
     name = ret.pop("x-enum-name", None)
-    if not name or "enum" not in ret:
+    if getattr(self, "tathya_in_parameter", False) or not field.allow_none or "enum" not in ret:
         return {}
+    if not name:
+        owner = type(field.parent).__name__.removesuffix("Schema")
+        name = owner + "".join(part.title() for part in (field.data_key or field.name).split("_"))
     values = [value for value in ret.pop("enum") if value is not None]
     if name not in self.spec.components.schemas:
-        self.spec.components.schema(name, {"type": ret.pop("type", "string"), "enum": values})
+        self.spec.components.schema(name, {"type": ret.get("type", "string"), "enum": values})
     ret.pop("type", None)
+    ret.pop("default", None)  # a default of null beside a $ref: generators read it as the enum's
     ret["allOf"] = [{"$ref": f"#/components/schemas/{name}"}]
-    if field.allow_none:
-        ret["nullable"] = True
+    ret["nullable"] = True
     return {}
+
+
+def mark_parameters(converter) -> None:
+    """Let the attribute functions tell a query parameter's field from an object's property."""
+    original = converter._field2parameter
+
+    def field2parameter(field, *, name, location):
+        converter.tathya_in_parameter = True
+        try:
+            return original(field, name=name, location=location)
+        finally:
+            converter.tathya_in_parameter = False
+
+    converter._field2parameter = field2parameter
 
 
 def _documented_query_names(spec: dict) -> dict[tuple[str, str], frozenset[str]]:
