@@ -23,6 +23,7 @@ from service.api import (
     stats,
     stream,
     subscriptions,
+    stories,
     timeline,
 )
 from service.api.dashboard import blp as dashboard_blp
@@ -72,6 +73,7 @@ def create_app(config: dict | None = None) -> Flask:
         stats.blp,
         entities.blp,
         places_geo.blp,
+        stories.blp,
     ):
         api.register_blueprint(blueprint)
     for blueprint in (subscriptions.blp, stream.blp):

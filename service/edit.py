@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Callable
 
+from service import linking
 from service.dates import calendar as cal
 from service.errors import EditError, NotFound, StaleVersion, beyond_calendar
 from service.places.finder import lookup_place
@@ -23,6 +24,7 @@ from service.store.models import (
     ClaimMention,
     Entity,
     EntityAlias,
+    Story,
     find,
     get,
     utcnow,
@@ -230,6 +232,8 @@ def update_claim(
         written = [getattr(Claim, name) for name in (*changes, "manual_fields", "search_text", "updated_at")]
         claim.save(only=written)
         ClaimHistory.create(claim=claim.id, changes=changes, key_id=key_id, changed_at=claim.updated_at)
+        if {"quote", "speaker", "date"} & set(changes):  # what matching reads
+            linking.relink(claim)
         outbox.record("claim.updated", [claim_query.claim_by_id(claim.id)])
     return claim
 
@@ -244,6 +248,7 @@ def merge_entities(duplicate_id: int, *, into: int) -> Entity:
         keys = alias_keys(dup.name, [a.alias for a in dup.aliases], dup.kind)
         add_aliases(target.id, keys)
         Claim.update(speaker=target.id).where(Claim.speaker == dup.id).execute()
+        Story.update(speaker=target.id).where(Story.speaker == dup.id).execute()
         Claim.update(place=target.id).where(Claim.place == dup.id).execute()
         ClaimMention.update(entity=target.id).where(ClaimMention.entity == dup.id).execute()
         if dup.kind == "place":

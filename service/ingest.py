@@ -7,7 +7,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from service import pipeline
+from service import linking, pipeline
 from service.store import articles
 from service.store.models import Article, utcnow
 from service.text.hindi import nfc
@@ -87,7 +87,10 @@ def ingest_article(submission: NewArticle, *, today: dt.date | None = None) -> I
         extractor_version=pipeline.EXTRACTOR_VERSION,
         extraction_error=extraction.error,
     )
-    stored, claims = articles.insert_article(article, dates=extraction.dates, drafts=extraction.claims)
+    # Matching runs in the article's transaction: a new report is in its story once stored.
+    stored, claims = articles.insert_article(
+        article, dates=extraction.dates, drafts=extraction.claims, link=linking.link_new_claims
+    )
     if claims is None:
         return IngestResult(stored, created=False)
     if extraction.error:

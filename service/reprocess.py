@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from service import pipeline
-from service.store import claim_query, outbox
+from service import linking, pipeline
+from service.store import claim_query, outbox, stories
 from service.store.articles import claim_search_text, save_claim_draft, save_dates
 from service.store.db import write_transaction
 from service.store.entities import EntityResolver
@@ -68,6 +68,7 @@ def reprocess_article(article_id: int, *, today: dt.date | None = None) -> Artic
         claims = list(Claim.select().where(Claim.article == article.id))
         kept = [c for c in claims if c.origin == "manual" or c.manual_fields]
         dropped = [c.id for c in claims if c not in kept]
+        emptied = {c.story_id for c in claims if c not in kept}
         if dropped:
             Claim.delete().where(Claim.id.in_(dropped)).execute()
         by_span = {(c.start, c.end): c for c in kept if c.origin == "extracted"}
@@ -87,6 +88,10 @@ def reprocess_article(article_id: int, *, today: dt.date | None = None) -> Artic
                 refreshed.add(match.id)
             else:
                 created.add(fresh.id)
+        stories.refresh(emptied)
+        # Every claim of the article is matched again (a fact-checker's placement stays).
+        for claim in Claim.select().where(Claim.article == article.id).order_by(Claim.id):
+            linking.relink(claim)
         # Events in the same transaction: re-extracted claims are new rows (claim.created), kept
         # claims refreshed from them are claim.updated; untouched manual claims send nothing.
         claims = claim_query.claims_of_article(article.id)

@@ -9,6 +9,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from service import edit as claim_edit
+from service import linking
 from service.api.claim_schemas import (
     ClaimGetQuerySchema,
     ClaimInSchema,
@@ -18,6 +19,7 @@ from service.api.claim_schemas import (
     HistoryListSchema,
 )
 from service.api.schemas import ClaimSchema
+from service.api.story_schemas import RelatedSchema, StoryDecisionInSchema
 from service.places.finder import lookup_place
 from service.store import claim_query
 from service.store.articles import article_url
@@ -171,3 +173,26 @@ class ClaimHistoryView(MethodView):
     def get(self, claim_id):
         """Every change to a claim: when, which fields (old → new), by which API key"""
         return json_response({"items": claim_query.claim_history(claim_id)})
+
+
+@blp.route("/<int:claim_id>/related")
+class ClaimRelated(MethodView):
+    @blp.response(200, RelatedSchema)
+    @blp.alt_response(304, **NOT_MODIFIED)
+    @documents_errors(blp, 404)
+    @blp.doc(operationId="listRelatedClaims")
+    def get(self, claim_id):
+        """The other reports of a claim's story, and the speaker's earlier similar statements"""
+        return json_response(linking.related(claim_id))
+
+
+@blp.route("/<int:claim_id>/story")
+class ClaimStoryDecision(MethodView):
+    @blp.arguments(StoryDecisionInSchema())
+    @blp.response(200, ClaimSchema)
+    @documents_errors(blp, 400, 401, 404, 413, 415, 422)
+    @blp.doc(operationId="decideClaimStory")
+    def post(self, data, claim_id):
+        """A fact-checker's same / not same: overrides matching, kept in the claim's history"""
+        linking.decide(claim_id, story_id=data["story_id"], same=data["same"], key_id=g.get("key_id"))
+        return json_response(claim_query.claim_by_id(claim_id))

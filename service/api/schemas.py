@@ -169,6 +169,9 @@ class ClaimSchema(ma.Schema):
     date = fields.Nested(ClaimDateSchema, required=True, allow_none=True)
     place = fields.Nested(PlaceRefSchema, required=True, allow_none=True)
     article_id = fields.Integer(required=True, allow_none=True)
+    story_id = fields.Integer(
+        required=True, allow_none=True, metadata={"description": "the story (same statement, other reports)"}
+    )
     origin = fields.String(required=True)
     confidence = fields.Float(required=True)
     review = fields.Nested(ReviewSchema, required=True, allow_none=True)

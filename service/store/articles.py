@@ -73,12 +73,15 @@ def article_url(article_id: int | None) -> str | None:
     return article.url if article else None
 
 
-def insert_article(article: Article, *, dates: list, drafts: list) -> tuple[Article, list[dict] | None]:
+def insert_article(
+    article: Article, *, dates: list, drafts: list, link=None
+) -> tuple[Article, list[dict] | None]:
     """Insert an unsaved ``article`` with its date mentions and claims in one write transaction.
 
     Returns (the new article, its claims as API dicts), or (the stored article, None) when its
     url or content hash is already known: checked again inside the transaction, and a
     unique-index conflict with a concurrent identical insert resolves to the stored article.
+    ``link(article, claims)`` runs in the same transaction after the claims are inserted (stories).
     """
     try:
         with write_transaction():
@@ -89,7 +92,7 @@ def insert_article(article: Article, *, dates: list, drafts: list) -> tuple[Arti
                 "article", _ARTICLE_COLUMNS, [_db_row(article, _ARTICLE_COLUMNS)], returning_id=True
             )[0]
             save_dates(article, dates)
-            claims = save_claims(article, drafts)
+            claims = save_claims(article, drafts, link=link)
             outbox.record("claim.created", claims)  # same transaction: no event without its claims
     except pw.IntegrityError:
         existing = find_existing(url=article.url, digest=article.content_hash)
@@ -122,10 +125,13 @@ def _db_value(field, value):
     return field.db_value(list(value) if isinstance(value, tuple) else value)
 
 
-def save_claims(article: Article, drafts) -> list[dict]:
-    """Insert extracted claims; returns them as API dicts."""
-    if not insert_claims(article, drafts, resolver=EntityResolver()):
+def save_claims(article: Article, drafts, *, link=None) -> list[dict]:
+    """Insert extracted claims (then ``link`` them, see ``insert_article``); returns them as API dicts."""
+    inserted = insert_claims(article, drafts, resolver=EntityResolver())
+    if not inserted:
         return []
+    if link is not None:
+        link(article, [claim for claim, _, _ in inserted])
     # Read back through the one claim serializer (a new article has no other claims).
     return claim_query.claims_of_article(article.id)
 

@@ -53,6 +53,7 @@ class ClaimRow(NamedTuple):
     place_within: str | None  # JSON text, decoded by claim_json
     place_coordinates_from: int | None
     search_text: str | None
+    story_id: int | None
 
 
 # Read as raw DB-API rows: building peewee model instances (and parsing every date and
@@ -65,6 +66,7 @@ COLUMNS = (
     Claim.reviewed_at, Claim.manual_fields, Speaker.id, Speaker.name, Place.id, Place.name,
     Place.country, Place.lat, Place.lon, Claim.speaker_resolved_from, Claim.speaker_mention_start,
     Claim.place_text, Place.place_kind, Place.within, Place.coordinates_from, Claim.search_text,
+    Claim.story,
 )  # fmt: skip
 assert len(COLUMNS) == len(ClaimRow._fields)
 
@@ -147,6 +149,7 @@ def claim_json(r: ClaimRow) -> dict:
         if r.place_id is not None
         else None,
         "article_id": r.article_id,
+        "story_id": r.story_id,
         "origin": r.origin,
         "confidence": r.confidence,
         "review": review,

@@ -9,12 +9,12 @@ from playhouse.migrate import SchemaMigrator, migrate
 
 from service.store import day_counts, search
 from service.store.db import database, is_sqlite
-from service.store.models import ALL_MODELS, Claim, Entity, PlaceWithin, SchemaVersion
+from service.store.models import ALL_MODELS, Claim, Entity, PlaceWithin, SchemaVersion, Story, StoryDecision
 from service.store.push_models import PUSH_MODELS
 
 # Version of the schema the models describe. A change to the models adds a function to
 # MIGRATIONS that takes a database at version N-1 to N (with playhouse.migrate operations).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _v2_place_hierarchy(migrator: SchemaMigrator) -> None:
@@ -55,10 +55,39 @@ def _v4_day_counts(migrator: SchemaMigrator) -> None:
     day_counts.rebuild()
 
 
+def story_index() -> None:
+    """A story's claims in date order (and the claims of a story to recount)."""
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "claim_story_id_sort_date_id" ON "claim" ("story_id", "sort_date", "id")'
+    )
+
+
+def _v5_stories(migrator: SchemaMigrator) -> None:
+    """Stories (claims reporting one statement), claim.story_id and match_key, story decisions.
+
+    Claims stored before it have no story until their article is reprocessed.
+    """
+    database.create_tables([Story], safe=True)
+    schema = None if is_sqlite() else database.execute_sql("SELECT current_schema()").fetchone()[0]
+    have = {c.name for c in database.get_columns("claim", schema=schema)}
+    columns = {
+        "story_id": pw.ForeignKeyField(Story, field=Story.id, null=True, on_delete="SET NULL", index=False),
+        "match_key": pw.TextField(null=True),
+    }
+    # Idempotent: a database whose recorded version is older than its tables keeps its columns.
+    operations = [migrator.add_column("claim", name, f) for name, f in columns.items() if name not in have]
+    if operations:
+        migrate(*operations)
+    story_index()
+    database.create_tables([StoryDecision], safe=True)
+    assert Claim.story.column_name == "story_id"
+
+
 MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {
     2: _v2_place_hierarchy,
     3: _v3_push,
     4: _v4_day_counts,
+    5: _v5_stories,
 }
 
 

@@ -128,6 +128,26 @@ class EntityAlias(BaseModel):
         indexes = ((("entity", "alias"), True),)
 
 
+class Story(BaseModel):
+    """Claims that report one statement of one speaker (service.stories decides which)."""
+
+    speaker = pw.ForeignKeyField(Entity, null=True, backref="stories", on_delete="SET NULL")
+    # The earliest report: its claim, and the day it was reported (the article's anchor date).
+    first_claim = pw.IntegerField(null=True)
+    first_seen = pw.DateField()
+    last_seen = pw.DateField()  # the latest report: "latest activity"
+    size = pw.IntegerField(default=1)
+    created_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = (
+            (("first_seen", "id"), False),
+            (("last_seen", "id"), False),
+            (("size", "id"), False),
+            (("speaker", "first_seen"), False),
+        )
+
+
 class Claim(BaseModel):
     article = pw.ForeignKeyField(Article, backref="claims", null=True, on_delete="CASCADE")
     speaker = pw.ForeignKeyField(Entity, null=True, backref="claims", on_delete="SET NULL")
@@ -161,6 +181,11 @@ class Claim(BaseModel):
     search_text = pw.TextField(default="")
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
+    # The story this claim reports, and its content tokens as service.stories matches them.
+    # Its (story_id, sort_date, id) index is made by migrations.story_index, not declared here:
+    # migration v4 creates the declared indexes before v5 adds the column.
+    story = pw.ForeignKeyField(Story, null=True, backref="claims", on_delete="SET NULL", index=False)
+    match_key = pw.TextField(null=True)
 
     class Meta:
         indexes = (
@@ -194,6 +219,16 @@ class ClaimMention(BaseModel):
     end = pw.IntegerField(null=True)
 
 
+class StoryDecision(BaseModel):
+    """A fact-checker's "same / not same": the claim belongs (or not) to the story; kept as history."""
+
+    claim = pw.ForeignKeyField(Claim, backref="story_decisions", on_delete="CASCADE")
+    story = pw.IntegerField()  # the story named (not a key: a story may later be emptied)
+    same = pw.BooleanField()
+    decided_at = pw.DateTimeField(default=utcnow)
+    key_id = pw.CharField(max_length=32, null=True)
+
+
 class ClaimHistory(BaseModel):
     claim = pw.ForeignKeyField(Claim, backref="history", on_delete="CASCADE")
     changed_at = pw.DateTimeField(default=utcnow)
@@ -202,5 +237,6 @@ class ClaimHistory(BaseModel):
 
 
 ALL_MODELS = [
-    SchemaVersion, Article, DateMention, Entity, EntityAlias, PlaceWithin, Claim, ClaimMention, ClaimHistory,
+    SchemaVersion, Article, DateMention, Entity, EntityAlias, PlaceWithin, Story, Claim, ClaimMention,
+    ClaimHistory, StoryDecision,
 ]  # fmt: skip

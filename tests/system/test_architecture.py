@@ -33,6 +33,11 @@ FORBIDDEN = [
         )
         for package in EXTRACTORS
     ],
+    (
+        "service.stories",
+        ("flask", "flask_smorest", "peewee", "playhouse", "service.store", "service.web", "service.api"),
+        "claim matching is plain functions over claim texts: candidates come from the caller",
+    ),
     ("service.web", ("service.store", "service.api"), "HTTP plumbing knows no resources or tables"),
 ]
 

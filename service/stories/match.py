@@ -1,0 +1,92 @@
+"""Claim matching: folded content tokens → character n-grams → Dice similarity, one threshold.
+
+Two reports of one statement rarely share their wording (direct vs indirect speech, another
+outlet's verbs and word order), but they share its content words, often inflected differently
+(देश / देशों, चेतावनी / चेतावनियां): character n-grams of the folded tokens absorb the endings,
+and Dice over the n-gram sets (2|A∩B| / (|A| + |B|)) is a similarity one can explain and check by
+hand. The speaker and a date window are decided by the caller (the candidates it passes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from service.text.hindi import fold
+from service.text.lexicon import data_path, read_words
+
+# Tuned on bench/data/pairs/pairs_dev.jsonl (bench/eval_stories.py --sweep).
+THRESHOLD = 0.5
+# Earlier statements of the speaker shown as related (not the same statement: similar).
+RELATED_THRESHOLD = 0.3
+# Reports of one statement appear within days of it; a story is searched this many days either
+# side of the new claim's date (its sort date), which bounds the candidates per match.
+WINDOW_DAYS = 7
+# The candidates compared for one claim at most (the busiest speakers' busiest weeks).
+MAX_CANDIDATES = 2000
+N = 3
+
+STOP_WORDS = frozenset(read_words(data_path("stories", "stop_words.txt")))
+# Letters, digits and the Devanagari signs (matras, virama, nukta are marks, not \w); not the danda.
+_WORD = re.compile(r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097f])+")
+
+
+def key(text: str) -> str:
+    """The content tokens of a claim's text, folded, function words dropped: what is stored."""
+    return " ".join(t for t in _WORD.findall(fold(text)) if t not in STOP_WORDS)
+
+
+@lru_cache(maxsize=65536)
+def _token_grams(token: str) -> frozenset[str]:
+    padded = f"_{token}_"
+    if len(padded) <= N:
+        return frozenset((padded,))
+    return frozenset(padded[i : i + N] for i in range(len(padded) - N + 1))
+
+
+def grams(match_key: str) -> frozenset[str]:
+    """Character n-grams of a stored key (tokens padded, so word starts and ends count)."""
+    out: set[str] = set()
+    for token in match_key.split():
+        out |= _token_grams(token)
+    return frozenset(out)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice coefficient of two n-gram sets (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stored claim a new one may join: its id, its story and its stored key."""
+
+    claim_id: int
+    story_id: int | None
+    match_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    claim_id: int
+    story_id: int | None
+    score: float
+
+
+def best_match(match_key: str, candidates, *, threshold: float = THRESHOLD, refused=frozenset()):
+    """The most similar candidate at or above ``threshold`` (None when there is none).
+
+    ``refused``: story ids a fact-checker said this claim is not part of.
+    """
+    mine = grams(match_key)
+    best: Match | None = None
+    for c in candidates:
+        if c.story_id in refused:
+            continue
+        score = similarity(mine, grams(c.match_key))
+        if score >= threshold and (best is None or score > best.score):
+            best = Match(c.claim_id, c.story_id, score)
+    return best
