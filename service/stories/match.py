@@ -26,6 +26,9 @@ WINDOW_DAYS = 7
 # The candidates compared for one claim at most (the busiest speakers' busiest weeks).
 MAX_CANDIDATES = 2000
 N = 3
+# The overlap coefficient counts (discounted) only for a side of at least this many n-grams.
+MIN_OVERLAP_GRAMS = 20
+OVERLAP_WEIGHT = 0.8
 
 STOP_WORDS = frozenset(read_words(data_path("stories", "stop_words.txt")))
 # Letters, digits and the Devanagari signs (matras, virama, nukta are marks, not \w); not the danda.
@@ -54,10 +57,15 @@ def grams(match_key: str) -> frozenset[str]:
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Dice coefficient of two n-gram sets (0 when either is empty)."""
+    """Dice coefficient of two n-gram sets, or their overlap coefficient (|A∩B| / the smaller)
+    when the smaller is long enough to be a statement on its own: one outlet quotes a clause of
+    what another reports whole. 0 when either is empty."""
     if not a or not b:
         return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
+    shared = len(a & b)
+    small = min(len(a), len(b))
+    dice = 2 * shared / (len(a) + len(b))
+    return max(dice, OVERLAP_WEIGHT * shared / small) if small >= MIN_OVERLAP_GRAMS else dice
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +84,12 @@ class Match:
     score: float
 
 
-def best_match(match_key: str, candidates, *, threshold: float = THRESHOLD, refused=frozenset()):
+def best_match(match_key: str, candidates, *, threshold: float | None = None, refused=frozenset()):
     """The most similar candidate at or above ``threshold`` (None when there is none).
 
     ``refused``: story ids a fact-checker said this claim is not part of.
     """
+    threshold = THRESHOLD if threshold is None else threshold
     mine = grams(match_key)
     best: Match | None = None
     for c in candidates:
