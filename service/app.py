@@ -21,9 +21,9 @@ from service.api import (
     places_geo,
     reprocess,
     stats,
+    stories,
     stream,
     subscriptions,
-    stories,
     timeline,
 )
 from service.api.dashboard import blp as dashboard_blp
