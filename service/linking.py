@@ -27,6 +27,7 @@ def link_claim(
         limit=match.MAX_CANDIDATES,
         exclude=claim_id,
         article_id=article_id,
+        per_story=match.PER_STORY,
     )
     found = match.best_match(
         key, [match.Candidate(*r) for r in rows], refused=stories.refused_stories(claim_id)

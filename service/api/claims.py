@@ -81,7 +81,7 @@ def _if_match():
         return None
     tags = request.if_match
     # A compressed GET names its coding in the ETag ("v:gzip", Flask-Compress): the same version.
-    versions = {tag.split(":", 1)[0] for tag in tags.as_set()}
+    versions = {tag.split(":", 1)[0] for tag in tags.as_set() if tag}
     return lambda version: tags.star_tag or version in versions
 
 

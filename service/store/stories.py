@@ -15,7 +15,14 @@ ORDERS = {"first_seen": "first_seen", "size": "size", "latest": "last_seen"}
 
 
 def candidates(
-    *, speaker_id: int, day: dt.date, window_days: int, limit: int, exclude: int, article_id: int | None
+    *,
+    speaker_id: int,
+    day: dt.date,
+    window_days: int,
+    limit: int,
+    exclude: int,
+    article_id: int | None,
+    per_story: int,
 ) -> list[tuple]:
     """(claim id, story id, match key) of the speaker's claims dated within ``window_days`` of
     ``day``: one range scan of the (speaker, sort_date, id) index, at most ``limit`` rows.
@@ -24,11 +31,14 @@ def candidates(
     (the extractor splits them), not reports of one another.
     """
     low, high = day - dt.timedelta(days=window_days), day + dt.timedelta(days=window_days)
+    # The first ``per_story`` members of each story only: a story reported a thousand times in
+    # the window costs as much as one reported thrice (the rows never leave the database).
     return sql.execute(
-        'SELECT "id", "story_id", "match_key" FROM "claim" WHERE "speaker_id" = ? AND "sort_date" >= ? '
-        'AND "sort_date" <= ? AND "story_id" IS NOT NULL AND "id" <> ? '
-        'AND ("article_id" IS NULL OR "article_id" <> ?) LIMIT ?',
-        (speaker_id, low.isoformat(), high.isoformat(), exclude, article_id or 0, limit),
+        'SELECT "id", "story_id", "match_key" FROM (SELECT "id", "story_id", "match_key", '
+        'ROW_NUMBER() OVER (PARTITION BY "story_id" ORDER BY "id") AS "n" FROM "claim" '
+        'WHERE "speaker_id" = ? AND "sort_date" >= ? AND "sort_date" <= ? AND "story_id" IS NOT NULL '
+        'AND "id" <> ? AND ("article_id" IS NULL OR "article_id" <> ?)) AS "c" WHERE "n" <= ? LIMIT ?',
+        (speaker_id, low.isoformat(), high.isoformat(), exclude, article_id or 0, per_story, limit),
     ).fetchall()
 
 

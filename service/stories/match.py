@@ -24,7 +24,10 @@ RELATED_THRESHOLD = 0.3
 # side of the new claim's date (its sort date), which bounds the candidates per match.
 WINDOW_DAYS = 7
 # The candidates compared for one claim at most (the busiest speakers' busiest weeks).
-MAX_CANDIDATES = 2000
+MAX_CANDIDATES = 500
+# Members of one story compared at most: a story reported a thousand times is as well represented
+# by its first few reports, and a new report costs O(stories nearby), not O(reports).
+PER_STORY = 3
 N = 3
 # The overlap coefficient counts (discounted) only for a side of at least this many n-grams.
 MIN_OVERLAP_GRAMS = 20
@@ -48,6 +51,7 @@ def _token_grams(token: str) -> frozenset[str]:
     return frozenset(padded[i : i + N] for i in range(len(padded) - N + 1))
 
 
+@lru_cache(maxsize=16384)
 def grams(match_key: str) -> frozenset[str]:
     """Character n-grams of a stored key (tokens padded, so word starts and ends count)."""
     out: set[str] = set()
@@ -92,9 +96,11 @@ def best_match(match_key: str, candidates, *, threshold: float | None = None, re
     threshold = THRESHOLD if threshold is None else threshold
     mine = grams(match_key)
     best: Match | None = None
+    seen: dict[int | None, int] = {}
     for c in candidates:
-        if c.story_id in refused:
+        if c.story_id in refused or seen.get(c.story_id, 0) >= PER_STORY:
             continue
+        seen[c.story_id] = seen.get(c.story_id, 0) + 1
         score = similarity(mine, grams(c.match_key))
         if score >= threshold and (best is None or score > best.score):
             best = Match(c.claim_id, c.story_id, score)
