@@ -6,11 +6,14 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from service.claims.datelines import context_country
+from service.claims.datelines import datelines as find_datelines
 from service.claims.lexicon import NOT_AFTER
 from service.claims.rules import Context, RawClaim
 from service.places import gazetteer
 from service.places.hierarchy import enclosing_before, in_country, local_kind, place_within
-from service.places.local import find_local_places
+from service.places.local import find_local_places, local_place
+from service.places.setting import find_setting
 from service.places.venues import SPEECH_EVENT_RE, find_venues, venue_place
 from service.text.hindi import source_end
 
@@ -21,8 +24,6 @@ _MOVE = re.compile(
     r"प्रेस\s+कोन्फ्रेंस|पत्रकार\s+वार्ता)|पहुंच|चला\s+गया|चली\s+गई|चले\s+गए|गए\s+थे|लौट)"
 )
 _IN = re.compile(_UNIT + r"\s+में" + NOT_AFTER)
-_DATELINE_BEFORE = re.compile(r"^[^।.!?:]{0,40},\s*$|^\s*$")
-_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\))?\s*(?:[,:।]|$)")
 # Local places (service.local_places): "<Name> थाना क्षेत्र में", "थाने (जा) पहुंचे", "X पर धरना".
 _LOCAL_MOVE = re.compile(
     r"(?:\s+क्षेत्र)?\s*(?:के\s+(?:दौरे|प्रवास)\s+पर|में\s+आयोजित|में\s+(?:एक\s+)?(?:सभा|रैली|कार्यक्रम|"
@@ -42,27 +43,6 @@ _NO_DATELINE_SEAT = frozenset({"legislature", "assembly"})
 _GENERIC = {"सदन": "legislature", "कोर्ट": "court", "अदालत": "court", "न्यायालय": "court"}
 
 
-def _datelines(ctx: Context, places: list[tuple[int, int, Any]]) -> list[tuple[int, Any]]:
-    """(position, place) of datelines: a city at a paragraph start ("नई दिल्ली:", "प्रतिनिधि, इंदौर।")."""
-    f = ctx.f
-    starts: dict[int, int] = {}
-    for snt in ctx.sents:
-        starts.setdefault(snt.paragraph, snt.start)
-    out = []
-    for para, ps in starts.items():
-        if para > 4:
-            break
-        for s, e, pm in places:
-            if s < ps or s > ps + 45 or pm.place.kind == "country":
-                continue
-            line_end = f.find("\n", e)
-            line_end = len(f) if line_end < 0 else line_end
-            if _DATELINE_BEFORE.match(f[ps:s]) and _DATELINE_AFTER.match(f[e:line_end]):
-                out.append((s, (in_country(pm.place), (pm.start, pm.end))))
-                break
-    return out
-
-
 def _aliases(ent) -> list[str]:
     keys = {ent.key}
     if ent.key:
@@ -75,14 +55,6 @@ def _aliases(ent) -> list[str]:
 
 
 _ADMIN_HEADS = ("जिला", "तहसील", "ब्लॉक", "गांव", "कस्बा", "नगर")
-
-
-def _context_country(datelines: list[tuple[int, Any]], places: list[tuple[int, int, Any]]) -> str:
-    """Country for local places: the dateline's, else the one country all gazetteer places share, else ""."""
-    if datelines:
-        return datelines[0][1][0].country
-    countries = {pm.place.country for _, _, pm in places if pm.place.kind != "region" and pm.place.country}
-    return countries.pop() if len(countries) == 1 else ""
 
 
 def _src(ctx: Context, a0: int, a1: int) -> tuple[int, int]:
@@ -172,10 +144,10 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
     """
     f = ctx.f
     contents = [r.content for r in raws]
-    datelines = _datelines(ctx, places)
+    datelines = find_datelines(ctx, places)
     cands = [(s, e, in_country(pm.place), (pm.start, pm.end), _IN, _MOVE, "") for s, e, pm in places]
     if raws:
-        country = _context_country(datelines, places)
+        country = context_country(datelines, places)
         where = _Enclosure(ctx, places, datelines, country)
         local = _local_places(ctx, places, country, where)
         cands += [(s, e, pl, at, _LOCAL_IN, _LOCAL_MOVE, "") for s, e, pl, at in local]
@@ -214,6 +186,7 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
             # article's statements that name no place of their own.
             occasion.append((s, (place, at)))
     explicit: list[Any] = []
+    shared: list[tuple[int, Any]] = []
     for r in raws:
         lo, hi = r.pre_speaker
         end = r.span[1]
@@ -232,12 +205,17 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
                 here = (place, at)
             elif not klass and place.kind != "country" and _said_there(f, _in.match(f, e), r.date_region[1]):
                 here = (place, at)  # "X ने शुक्रवार को जिनेवा में कहा कि …"
+        setting = _setting(ctx, r, cands, where) if raws else None
+        if setting is not None and (here is None or here[0].kind in _COARSE):
+            here = setting
         if here is None and datelines and _HERE.search(f[lo:end]) and _here_outside(f, lo, end, r.content):
             before = [p for s, p in datelines if s <= r.span[0]]
             here = before[-1] if before else datelines[0][1]
         explicit.append(here)
         if here is not None:
             cues.setdefault(id(r.entity), []).append((r.span[0], here))
+            if here[0].kind not in _COARSE:
+                shared.append((r.span[0], here))
     out: list[Any] = []
     for r, here in zip(raws, explicit, strict=True):
         if here is None and id(r.entity) in cues:
@@ -248,11 +226,56 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
         if here is None and occasion:
             pos = r.span[0]
             here = min(occasion, key=lambda c: abs(c[0] - pos))[1]
+        if here is None:
+            # The occasion another speaker's statement was placed at, shortly before: a press
+            # conference in Sydney holds for the officials who speak after the first one.
+            pos = r.span[0]
+            near = [c for c in shared if pos - _RUN_CHARS <= c[0] <= pos]
+            here = near[-1][1] if near else None
         if here is None and datelines:
             before = [p for s, p in datelines if s <= r.span[0]]
             here = before[-1] if before else datelines[0][1]
         out.append(here if here is not None else (None, None))
     return out
+
+
+_RUN_CHARS = 600
+_COARSE = frozenset({"city", "district", "state", "region", "country"})
+# A reporting verb ending a frame ("'…' उन्होंने राजवाड़ा चौक पर कहा"): the setting stands before it.
+_VERB_TAIL = re.compile(
+    r"\s+(?:कहा|कही|कहीं|कहे|बताया|बताई|बताईं|बताए|बोले|बोला|बोली|बोलीं|पूछा|लिखा)"
+    r"(?:\s+(?:है|हैं|था|थे|थी|थीं|गया|गई|गए))*\s*$"
+)
+
+
+def _setting(ctx: Context, r: RawClaim, cands, where: _Enclosure):
+    """(Place, source span) of the setting phrase in the claim's frame (``service.places.setting``):
+    between the speaker and the verb, else before the speaker; a candidate place it ends with
+    (gazetteer city, venue, local place) keeps its data."""
+    f = ctx.f
+    skip = [*ctx.dates, r.content, *r.excluded]
+    lo, hi = r.pre_speaker[1], r.date_region[1]
+    if r.date_region[0] >= r.content[1]:  # the quotation comes first: the frame is after it
+        lo = r.date_region[0]
+        tail = _VERB_TAIL.search(f, lo, hi)
+        hi = tail.start() if tail else hi
+    found = find_setting(f, lo, hi, before_verb=True, skip=skip) if hi > lo else None
+    if found is None:
+        found = find_setting(f, r.pre_speaker[0], r.pre_speaker[1], before_verb=False, skip=skip)
+    if found is None:
+        return None
+    for s, e, place, at, *_ in cands:
+        if e == found.end and s >= found.start - 1:
+            return (place, at) if place.kind != "country" else None
+    src = _src(ctx, found.start, found.end)
+    name = " ".join((ctx.text[src[0] : src[1]] if ctx.text else f[found.start : found.end]).split())
+    place = replace(local_place(name), kind=found.kind)
+    if found.kind == "city":  # a town the gazetteer lacks: no enclosing place we could trust
+        return place, src
+    place = where(place, found.start, found.end)
+    if found.kind == "venue" and place.within:
+        place = replace(place, id=f"venue:{place.id[6:]}@{place.within[0].id}")
+    return place, src
 
 
 def _here_outside(f: str, lo: int, end: int, content: tuple[int, int]) -> bool:
