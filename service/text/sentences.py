@@ -25,7 +25,7 @@ _ABBREVS = frozenset(
 # Latin letter names written in Devanagari (folded ॉ→ो): initials such as "वी. नारायणसामी",
 # "एम. के. स्टालिन". None of them ends a Hindi sentence.
 _INITIALS = frozenset(
-    "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू डबल्यू एक्स वाई जेड".split()
+    "ए बी सी डी ई एफ जी एच आई आय जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू डबल्यू एक्स वाई वाय जेड".split()
 )
 _SPECIAL = re.compile("[\n।॥?!.“”‘’\"']")
 

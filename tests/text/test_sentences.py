@@ -74,3 +74,8 @@ def test_mixed_curly_and_ascii_marks_close_each_other():
         "अधिकारी ने बताया, ‘दो मामले मिले हैं। एक व्यक्ति विदेश से लौटा था।'",
         "उन्होंने बताया टीम गई है।",
     ]
+
+
+def test_letter_names_y_and_i_as_initials_do_not_end_a_sentence():
+    text = "मंत्री एम. वाय. अस्पताल पहुंचे। वहां आय. के. शर्मा भी थे।"
+    assert len(split_sentences(text)) == 2
