@@ -26,6 +26,8 @@ _GAP = re.compile(r"\s+(?:भी|फिर|दोबारा)(?![\u0900-\u097f]
 _SENTENCE_END = re.compile(r"[।?!]|\.(?:\s|$)")
 _PAST_PRE = ("बीते", "पिछले", "पिछला", "गत")
 _NEXT_PRE = ("अगले", "अगला", "आगामी", "आने वाले")
+# "बीते गुरुवार", "आने वाले रविवार": the nearest such day, not the one of the previous/next week.
+_NEAREST_PRE = ("बीते", "आने वाले")
 
 
 def rel_unit(m: re.Match, ctx: Ctx):
@@ -90,17 +92,18 @@ def weekday(m: re.Match, ctx: Ctx):
     pre, anchor = m["wk_pre"], ctx.anchor
     monday = anchor - dt.timedelta(days=anchor.weekday())
     if pre in _PAST_PRE:
-        if ctx.style.strict_weekday:  # the Friday of the previous ISO week
+        if ctx.style.strict_weekday and pre not in _NEAREST_PRE:  # the Friday of the previous ISO week
             return piece(m, cal.day(monday + dt.timedelta(days=wd - 7)), weekday=wd)
         return piece(m, cal.day(cal.weekday_near(wd, anchor - dt.timedelta(days=1), PAST)), weekday=wd)
     if pre in _NEXT_PRE:
-        if ctx.style.strict_weekday:  # the Friday of the next ISO week
+        if ctx.style.strict_weekday and pre not in _NEAREST_PRE:  # the Friday of the next ISO week
             return piece(m, cal.day(monday + dt.timedelta(days=wd + 7)), weekday=wd)
         return piece(m, cal.day(cal.weekday_near(wd, anchor + dt.timedelta(days=1), FUTURE)), weekday=wd)
     if pre in ("इस", "इसी") and ctx.style.strict_weekday:
         return piece(m, cal.day(monday + dt.timedelta(days=wd)), weekday=wd)
     tense = ctx.tense(m.end())
-    if ctx.style.strict_weekday:  # strictly after (before) the anchor
+    if ctx.style.strict_weekday and not (tense == PAST and wd == anchor.weekday()):
+        # strictly after (before) the anchor; but "सोमवार को … हुआ" said on a Monday is today
         step = dt.timedelta(days=1 if tense == FUTURE else -1)
         return piece(m, cal.day(cal.weekday_near(wd, anchor + step, tense)), weekday=wd)
     return piece(m, cal.day(cal.weekday_near(wd, anchor, tense)), weekday=wd)
