@@ -18,7 +18,10 @@ class Receiver:
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                length = int(self.headers.get("Content-Length", 0))
+                body = self.rfile.read(length)
+                if len(body) < length:  # the sender died mid-request: nothing was delivered
+                    return
                 with receiver.lock:
                     receiver.log.append({"headers": dict(self.headers), "body": body, "path": self.path})
                     answer = receiver.answers.pop(0) if receiver.answers else 200
