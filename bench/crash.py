@@ -1,6 +1,7 @@
 """Crash safety: ingest with several clients, SIGKILL gunicorn mid-way, restart, re-ingest, check.
 
     .venv/bin/python bench/crash.py [--db sqlite|postgresql|both] [--input corpus.jsonl] [--clients 6]
+    .venv/bin/python bench/crash.py --scenario patch-storm|pg-restart   (bench/crash_scenarios.py)
 
 Prints the stored article count against the distinct inputs and the database's own consistency
 checks; the last line per database reads ``sqlite: lost=0 duplicated=0 integrity=ok``.
@@ -28,6 +29,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import crash_scenarios  # noqa: E402
 from service.ingest import content_hash  # noqa: E402
 from service.text.hindi import nfc  # noqa: E402
 
@@ -170,6 +172,32 @@ def run(kind: str, inputs: list[dict], clients: int, workdir: Path) -> str:
                 admin.cursor().execute(f"DROP SCHEMA {schema} CASCADE")
 
 
+def scenario(args, workdir: Path) -> str:
+    if args.scenario == "pg-restart":
+        return crash_scenarios.pg_restart(start_server, _free_port, workdir, clients=args.clients)
+    results = []
+    for kind in ["sqlite", "postgresql"] if args.db == "both" else [args.db]:
+        schema = None
+        if kind == "sqlite":
+            url = f"sqlite:///{workdir / 'storm.db'}"
+        else:
+            schema = "storm_" + uuid.uuid4().hex[:10]
+            with psycopg2.connect(PG_URL) as admin:
+                admin.cursor().execute(f"CREATE SCHEMA {schema}")
+            url = f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
+        port = _free_port()
+        proc = start_server(url, port, workdir / f"gunicorn-storm-{kind}.log")
+        try:
+            results.append(f"{kind}: " + crash_scenarios.patch_storm(f"http://127.0.0.1:{port}", args.rounds))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+            if schema:
+                with psycopg2.connect(PG_URL) as admin:
+                    admin.cursor().execute(f"DROP SCHEMA {schema} CASCADE")
+    return "\n".join(results)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -181,7 +209,15 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--input", type=Path, default=CORPUS, help="JSONL with text, url, title, published")
     parser.add_argument("--clients", type=int, default=6)
+    parser.add_argument(
+        "--scenario", choices=["ingest-kill", "patch-storm", "pg-restart"], default="ingest-kill"
+    )
+    parser.add_argument("--rounds", type=int, default=5, help="patch-storm rounds")
     args = parser.parse_args()
+    if args.scenario != "ingest-kill":
+        with tempfile.TemporaryDirectory(prefix="tathya-crash-") as tmp:
+            print(scenario(args, Path(tmp)))
+        return
     inputs = load_inputs(args.input)
     print(f"{len(inputs)} inputs from {args.input}, {args.clients} clients")
     results = []
