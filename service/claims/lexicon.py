@@ -179,3 +179,12 @@ AGENT_RE = re.compile(
     + r"|के\s+(?:एक\s+)?(?:आधिकारिक\s+)?(?:बयान|वक्तव्य|विज्ञप्ति|प्रेस\s+विज्ञप्ति)\s+में)"
     + NOT_AFTER
 )
+
+
+# A sentence that carries the previous claim's subject over: "साथ ही मांग की है कि …".
+CONTINUE_RE = re.compile(
+    r"^\s*(?:(?:साथ\s+ही|इसके\s+साथ\s+ही|इसके\s+अलावा|आगे|फिर|यह\s+भी|ये\s+भी|और|वहीं|उन्होंने\s+यह\s+भी)\s*,?\s*)+$"
+)
+# A sentence that opens with its reporting verb, or with only the addressee before it, continues the
+# previous sentence's speaker: "… ने कहा कि …। अधिकारियों को निर्देश दिए कि …", "… । कहा कि …".
+ZERO_SUBJECT_RE = re.compile(r"^\s*(?:(?:[^\s।,]+\s+){0,7}[^\s।,]+\s+(?:को|से)(?:\s+(?:भी|ही))?\s*)?$")

@@ -33,12 +33,6 @@ _ANAPHORIC = re.compile(
 )
 # "X ने … अपने बयान में यह बातें कहीं": the words were reported before (already claims).
 _THESE_WORDS = re.compile(_B + r"(?:यह|ये)\s+(?:बात|बातें)" + _A)
-_CONTINUE = re.compile(
-    r"^\s*(?:(?:साथ\s+ही|इसके\s+साथ\s+ही|इसके\s+अलावा|आगे|फिर|यह\s+भी|ये\s+भी|और|वहीं|उन्होंने\s+यह\s+भी)\s*,?\s*)+$"
-)
-# A sentence that opens with its reporting verb, or with only the addressee before it, continues the
-# previous sentence's speaker: "… ने कहा कि …। अधिकारियों को निर्देश दिए कि …", "… । कहा कि …".
-_ZERO_SUBJECT = re.compile(r"^\s*(?:(?:[^\s।,]+\s+){0,7}[^\s।,]+\s+(?:को|से)(?:\s+(?:भी|ही))?\s*)?$")
 # An object that is only "<someone> को (भी)" names the addressee (पीड़िता को धमकाया), not the content.
 _ADDRESSEE_ONLY = re.compile(r"^(?:\S+\s+){0,3}\S+\s+को(?:\s+(?:भी|ही))?$")
 # ... except where को marks the theme itself (प्रस्ताव को खारिज किया, चुनौती को स्वीकार किया).
@@ -99,8 +93,8 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
                 continue
             ent, role, np_s, conf, obj_start = sp[0], None, sp[1], 0.6, m.start()
         elif out and (
-            (_CONTINUE.match(f[s : m.start()]) and _near(ctx, out[-1].sentence, si))
-            or (_ZERO_SUBJECT.match(f[s : m.start()]) and out[-1].sentence >= si - 1)
+            (lx.CONTINUE_RE.match(f[s : m.start()]) and _near(ctx, out[-1].sentence, si))
+            or (lx.ZERO_SUBJECT_RE.match(f[s : m.start()]) and out[-1].sentence >= si - 1)
         ):
             # Subject carried over from the previous claim: "साथ ही मांग की है कि …".
             if content_after(f, m.end(), e, verb) is None:
