@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, request
+from flask import Flask, Response, current_app, request
 from flask_compress import Compress
 
 CACHE_CONTROL = "public, max-age=30"
@@ -63,3 +63,14 @@ def init_app(app: Flask) -> None:
     # coding ("v:gzip"); weak ETags (the body hash below) stay, the content being the same.
     Compress(app)
     app.after_request(_after)
+    app.after_request(_buffer_static_file)
+
+
+def _buffer_static_file(response: Response) -> Response:
+    """Read a file response (dashboard assets, API docs) into memory before compression:
+    Flask-Compress's streaming path never closes the file it iterates (a ResourceWarning per
+    request). Our files are small; generated streams (exports) are no file and stay streamed."""
+    if response.direct_passthrough and request.method != "HEAD":
+        response.direct_passthrough = False
+        response.make_sequence()  # closes the file when the response is closed
+    return response
