@@ -115,11 +115,7 @@ def _venues(ctx: Context, places, taken: list[tuple[int, int]], where: _Enclosur
         name = " ".join((ctx.text[src[0] : src[1]] if ctx.text else ctx.f[v.start : v.end]).split())
         seat = v.head.klass not in _NO_DATELINE_SEAT
         place = where(venue_place(name, v.head), v.start, v.end, seat)
-        place = (
-            replace(place, id=f"venue:{place.id[6:].split('@')[0]}@{place.within[0].id}")
-            if place.within
-            else place
-        )
+        place = _venue_id(place) if place.within else place
         if not generic:
             last[v.head.klass] = place
         cue = _LOCAL_IN if v.named or v.head.bare else _NEVER
@@ -273,9 +269,13 @@ def _setting(ctx: Context, r: RawClaim, cands, where: _Enclosure):
     if found.kind == "city":  # a town the gazetteer lacks: no enclosing place we could trust
         return place, src
     place = where(place, found.start, found.end)
-    if found.kind == "venue" and place.within:
-        place = replace(place, id=f"venue:{place.id[6:]}@{place.within[0].id}")
-    return place, src
+    return (_venue_id(place) if found.kind == "venue" and place.within else place), src
+
+
+def _venue_id(place):
+    """A venue's id names its enclosing place: "venue:<name>@geonames:…" (two halls of one name differ)."""
+    key = place.id.split(":", 1)[1].split("@")[0]
+    return replace(place, id=f"venue:{key}@{place.within[0].id}")
 
 
 def _here_outside(f: str, lo: int, end: int, content: tuple[int, int]) -> bool:
