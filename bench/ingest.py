@@ -1,6 +1,6 @@
 """End-to-end ingest throughput through POST /v1/articles on gunicorn + SQLite, and extraction cost.
 
-Usage: python bench/ingest.py [--posts 2000] [--clients 8] [--workers 2] [--subscriptions 0]
+Usage: python bench/ingest.py [--posts 2000] [--clients 8] [--workers 2] [--subscriptions 0] [--paired ROUNDS]
 
 Posts the eval articles (dev + seed) over and over, each copy with a distinct url and a
 distinct last line, so that every post is a new article that goes through extraction and
@@ -9,6 +9,7 @@ p50/p99 latency, and the in-process extraction cost per article (dates + places 
 With --subscriptions N, N webhook subscriptions (one unfiltered, the others filtered by verb class,
 confidence or speaker) point at a receiver on 127.0.0.1 and the delivery worker that gunicorn
 starts sends while the posts run; without, the worker is off (TATHYA_DELIVERY_WORKER=0).
+With --paired R, R rounds of both (alternating which goes first) in this process, each ratio printed.
 """
 
 from __future__ import annotations
@@ -179,6 +180,71 @@ def received(hook_port: int) -> int:
     return int(conn.getresponse().read())
 
 
+def percentiles(latencies: list[float]) -> tuple[float, float]:
+    ordered = sorted(latencies)
+    return ordered[len(ordered) // 2] * 1000, ordered[int(len(ordered) * 0.99) - 1] * 1000
+
+
+def one_run(args, bodies: list[bytes], subscriptions: int) -> dict:
+    """Serve ``bodies`` to a fresh gunicorn + SQLite with ``subscriptions`` (0: worker off)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        port = free_port()
+        server = start_server(port, f"{tmp}/bench.db", args.workers, deliver=bool(subscriptions))
+        receiver = subscribe(port, subscriptions) if subscriptions else None
+        spy = None
+        if args.profile:
+            worker = subprocess.check_output(["pgrep", "-P", str(server.pid)], text=True).split()[0]
+            spy = subprocess.Popen(
+                [
+                    str(ROOT / ".venv" / "bin" / "py-spy"),
+                    "record",
+                    "-p",
+                    worker,
+                    "-o",
+                    args.profile,
+                    "-f",
+                    "raw",
+                ]
+            )
+        hooks = None
+        try:
+            start = time.perf_counter()
+            latencies, statuses = run_clients(port, bodies, args.clients)
+            elapsed = time.perf_counter() - start
+            cpu = worker_cpu_seconds(server.pid)
+            if receiver:
+                time.sleep(2)
+                hooks = received(receiver[1])
+        finally:
+            if receiver:
+                receiver[0].terminate()
+                receiver[0].wait()
+            if spy:
+                spy.send_signal(signal.SIGINT)
+                spy.wait(timeout=30)
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+    p50, p99 = percentiles(latencies)
+    return {"elapsed": elapsed, "p50": p50, "p99": p99, "statuses": statuses, "cpu": cpu, "hooks": hooks}
+
+
+def report(args, subscriptions: int, r: dict) -> None:
+    if r["hooks"] is not None:
+        print(f"webhooks: {r['hooks']} requests received by the end of the run + 2 s")
+    print(
+        f"ingest via gunicorn ({args.workers} workers, SQLite WAL, {args.clients} clients, "
+        f"{subscriptions} subscriptions): "
+        f"{args.posts} posts in {r['elapsed']:.1f}s = {args.posts / r['elapsed']:.0f} articles/s, "
+        f"p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, statuses {dict(sorted(r['statuses'].items()))}"
+    )
+    per_article = r["cpu"] * 1000 / args.posts
+    print(
+        f"worker CPU: {per_article:.1f} ms per article "
+        f"(load-independent cost; {2000 / per_article:.0f} articles/s if 2 cores served only the workers)",
+        flush=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=2000)
@@ -186,6 +252,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
         "--subscriptions", type=int, default=0, help=f"webhook subscriptions (≤ {len(FILTERS)})"
+    )
+    parser.add_argument(
+        "--paired",
+        type=int,
+        default=0,
+        metavar="ROUNDS",
+        help="alternate runs without and with --subscriptions ROUNDS times; print each ratio",
     )
     parser.add_argument("--profile", help="write a py-spy flame graph of one worker to this .svg")
     args = parser.parse_args()
@@ -207,55 +280,29 @@ def main() -> None:
                 }
             ).encode()
         )
-    with tempfile.TemporaryDirectory() as tmp:
-        port = free_port()
-        server = start_server(port, f"{tmp}/bench.db", args.workers, deliver=bool(args.subscriptions))
-        receiver = subscribe(port, args.subscriptions) if args.subscriptions else None
-        spy = None
-        if args.profile:
-            worker = subprocess.check_output(["pgrep", "-P", str(server.pid)], text=True).split()[0]
-            spy = subprocess.Popen(
-                [
-                    str(ROOT / ".venv" / "bin" / "py-spy"),
-                    "record",
-                    "-p",
-                    worker,
-                    "-o",
-                    args.profile,
-                    "-f",
-                    "raw",
-                ]
-            )
-        try:
-            start = time.perf_counter()
-            latencies, statuses = run_clients(port, bodies, args.clients)
-            elapsed = time.perf_counter() - start
-            cpu = worker_cpu_seconds(server.pid)
-            if receiver:
-                time.sleep(2)
-                print(f"webhooks: {received(receiver[1])} requests received by the end of the run + 2 s")
-        finally:
-            if receiver:
-                receiver[0].terminate()
-                receiver[0].wait()
-            if spy:
-                spy.send_signal(signal.SIGINT)
-                spy.wait(timeout=30)
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
-    latencies.sort()
-    p50 = latencies[len(latencies) // 2] * 1000
-    p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
+    if not args.paired:
+        report(args, args.subscriptions, one_run(args, bodies, args.subscriptions))
+        return
+    # Paired: both arms in this process, in alternating order (drifting machine load hits both).
+    ratios50, ratios99 = [], []
+    for round_ in range(args.paired):
+        order = (0, args.subscriptions) if round_ % 2 == 0 else (args.subscriptions, 0)
+        results = {}
+        for subs in order:
+            results[subs] = one_run(args, bodies, subs)
+            report(args, subs, results[subs])
+        base, push = results[0], results[args.subscriptions]
+        ratios50.append(push["p50"] / base["p50"])
+        ratios99.append(push["p99"] / base["p99"])
+        print(
+            f"round {round_ + 1}: p50 {base['p50']:.1f} → {push['p50']:.1f} ms ({ratios50[-1]:.3f}), "
+            f"p99 {base['p99']:.1f} → {push['p99']:.1f} ms ({ratios99[-1]:.3f})",
+            flush=True,
+        )
     print(
-        f"ingest via gunicorn ({args.workers} workers, SQLite WAL, {args.clients} clients, "
-        f"{args.subscriptions} subscriptions): "
-        f"{args.posts} posts in {elapsed:.1f}s = {args.posts / elapsed:.0f} articles/s, "
-        f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, statuses {dict(sorted(statuses.items()))}"
-    )
-    per_article = cpu * 1000 / args.posts
-    print(
-        f"worker CPU: {per_article:.1f} ms per article "
-        f"(load-independent cost; {2000 / per_article:.0f} articles/s if 2 cores served only the workers)"
+        f"paired, {args.paired} rounds, 0 vs {args.subscriptions} subscriptions: p99 ratio median "
+        f"{statistics.median(ratios99):.3f} (each {', '.join(f'{r:.3f}' for r in ratios99)}); "
+        f"p50 ratio median {statistics.median(ratios50):.3f}"
     )
 
 

@@ -82,6 +82,9 @@ class Config:
         self.TATHYA_WEBHOOK_BACKOFF_CAP = _int_env("TATHYA_WEBHOOK_BACKOFF_CAP", 3600)
         self.TATHYA_WEBHOOK_CONNECT_TIMEOUT = float(os.environ.get("TATHYA_WEBHOOK_CONNECT_TIMEOUT", "") or 3)
         self.TATHYA_WEBHOOK_READ_TIMEOUT = float(os.environ.get("TATHYA_WEBHOOK_READ_TIMEOUT", "") or 5)
+        # Settled events (all deliveries delivered or failed) older than this many seconds are
+        # pruned by the worker with their deliveries; also how far back a stream can resume.
+        self.TATHYA_OUTBOX_RETENTION = _int_env("TATHYA_OUTBOX_RETENTION", 14 * 24 * 3600)
         # A /v1/stream connection ends after this many seconds (the browser reconnects with
         # Last-Event-ID): each open stream holds one gunicorn thread.
         self.TATHYA_STREAM_SECONDS = float(os.environ.get("TATHYA_STREAM_SECONDS", "") or 55)

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 from service.errors import EditError, NotFound
-from service.store import stories
+from service.store import outbox, stories
 from service.store.db import write_transaction
 from service.store.models import Claim, ClaimHistory, Story, find, utcnow
 from service.stories import match
 
 
 def link_claim(
-    *, claim_id: int, quote: str, speaker_id: int | None, day, reported, article_id: int | None
+    *,
+    claim_id: int,
+    quote: str,
+    speaker_id: int | None,
+    day,
+    reported,
+    article_id: int | None,
+    previous: int | None = None,
 ) -> int | None:
     """Put one stored claim into the story of its most similar candidate, or a new story.
 
     Runs in the caller's write transaction (ingest: the article's). A claim without a speaker
-    is in no story: "the same statement" needs the same speaker.
+    is in no story: "the same statement" needs the same speaker. Joining an existing story other
+    than ``previous`` (the claim's story before a relink) is a ``story.grown`` event.
     """
     if speaker_id is None:
         return None
@@ -32,13 +40,16 @@ def link_claim(
     found = match.best_match(
         key, [match.Candidate(*r) for r in rows], refused=stories.refused_stories(claim_id)
     )
-    return stories.join(
+    story_id = stories.join(
         claim_id=claim_id,
         match_key=key,
         story_id=found.story_id if found else None,
         speaker_id=speaker_id,
         reported=reported or day,
     )
+    if found and found.story_id != previous:
+        outbox.story_grown(claim_id)
+    return story_id
 
 
 def link_new_claims(article, claims) -> None:
@@ -69,6 +80,7 @@ def relink(claim: Claim) -> None:
         day=claim.sort_date,
         reported=reported,
         article_id=claim.article_id,
+        previous=old,
     )
 
 
@@ -115,6 +127,8 @@ def decide(claim_id: int, *, story_id: int | None, same: bool, key_id: str | Non
             key_id=key_id,
             changed_at=utcnow(),
         )
+        if same and new != current:
+            outbox.story_grown(claim_id)  # a fact-checker put it into an existing story
 
 
 def related(claim_id: int, *, limit: int = 20) -> dict:

@@ -54,8 +54,11 @@ def _refresh(kept: Claim, fresh: Claim) -> None:
 def reprocess_article(article_id: int, *, today: dt.date | None = None) -> Article:
     """Replace the article's dates and extracted claims with a fresh extraction.
 
-    Claims with origin ``manual`` or any manually corrected field are kept; a re-extracted
-    claim at the same span refreshes only the fields nobody corrected. One write transaction.
+    A re-extracted claim at the span of a stored extracted claim is that claim: it keeps its id
+    and gets the new values of every field nobody corrected by hand. Stored extracted claims not
+    extracted again go, unless corrected by hand; claims with origin ``manual`` stay. Events (same
+    transaction): ``claim.created`` for new claims, ``claim.updated`` for kept claims that
+    changed, nothing for unchanged ones. One write transaction.
     """
     article = get(Article, article_id)
     extraction = pipeline.extract(
@@ -64,14 +67,10 @@ def reprocess_article(article_id: int, *, today: dt.date | None = None) -> Artic
         today=today or article.ingested_at.date(),
     )
     with write_transaction():
+        before = {c["id"]: c for c in claim_query.claims_of_article(article.id)}
         DateMention.delete().where(DateMention.article == article.id).execute()
         claims = list(Claim.select().where(Claim.article == article.id))
-        kept = [c for c in claims if c.origin == "manual" or c.manual_fields]
-        dropped = [c.id for c in claims if c not in kept]
-        emptied = {c.story_id for c in claims if c not in kept}
-        if dropped:
-            Claim.delete().where(Claim.id.in_(dropped)).execute()
-        by_span = {(c.start, c.end): c for c in kept if c.origin == "extracted"}
+        by_span = {(c.start, c.end): c for c in claims if c.origin == "extracted"}
         article.anchor_date = extraction.anchor.value
         article.anchor_source = extraction.anchor.source
         article.extractor_version = pipeline.EXTRACTOR_VERSION
@@ -79,22 +78,26 @@ def reprocess_article(article_id: int, *, today: dt.date | None = None) -> Artic
         article.save()
         save_dates(article, extraction.dates)
         resolver = EntityResolver()
-        created, refreshed = set(), set()
+        created, kept = set(), set()
         for draft in extraction.claims:
             fresh = save_claim_draft(article, draft, resolver=resolver)
             match = by_span.pop((draft.start, draft.end), None)
             if match is not None:
                 _refresh(match, fresh)
-                refreshed.add(match.id)
+                kept.add(match.id)
             else:
                 created.add(fresh.id)
-        stories.refresh(emptied)
-        # Every claim of the article is matched again (a fact-checker's placement stays).
-        for claim in Claim.select().where(Claim.article == article.id).order_by(Claim.id):
+        gone = [c for c in by_span.values() if not c.manual_fields]
+        if gone:
+            Claim.delete().where(Claim.id.in_([c.id for c in gone])).execute()
+        stories.refresh({c.story_id for c in gone})
+        # New claims and kept claims whose values changed are matched again (a fact-checker's
+        # placement stays); an unchanged claim stays in its story.
+        refreshed = {c["id"]: c for c in claim_query.claims_of_article(article.id)}
+        changed = {i for i in kept if refreshed[i] != before[i]}
+        for claim in Claim.select().where(Claim.id.in_(sorted(created | changed))).order_by(Claim.id):
             linking.relink(claim)
-        # Events in the same transaction: re-extracted claims are new rows (claim.created), kept
-        # claims refreshed from them are claim.updated; untouched manual claims send nothing.
-        claims = claim_query.claims_of_article(article.id)
-        outbox.record("claim.created", [c for c in claims if c["id"] in created])
-        outbox.record("claim.updated", [c for c in claims if c["id"] in refreshed])
+        after = claim_query.claims_of_article(article.id)
+        outbox.record("claim.created", [c for c in after if c["id"] in created])
+        outbox.record("claim.updated", [c for c in after if c["id"] in kept and c != before[c["id"]]])
     return article

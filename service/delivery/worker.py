@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import random
@@ -15,6 +16,7 @@ import requests
 from service.delivery import sender
 from service.store import deliveries, outbox
 from service.store.db import database
+from service.store.models import utcnow
 
 log = logging.getLogger(__name__)
 _RNG = random.Random()
@@ -33,6 +35,9 @@ class Settings:
     concurrency: int = 4  # sends in flight at once
     batch: int = 50
     poll: float = 0.25  # idle wait between looks at the queue
+    retention: float = 14 * 24 * 3600.0  # settled events (and their deliveries) kept this long
+    prune_every: float = 60.0  # seconds between prunes while no backlog of old events is left
+    prune_batch: int = 500  # events deleted per prune transaction
 
     @property
     def lease(self) -> float:
@@ -50,6 +55,7 @@ class Settings:
             read_timeout=float(config.get("TATHYA_WEBHOOK_READ_TIMEOUT", d.read_timeout)),
             allow_private=bool(config.get("TATHYA_WEBHOOK_ALLOW_PRIVATE", False)),
             concurrency=int(config.get("TATHYA_WEBHOOK_CONCURRENCY", d.concurrency)),
+            retention=float(config.get("TATHYA_OUTBOX_RETENTION", d.retention)),
         )
 
 
@@ -82,6 +88,19 @@ class Worker:
         self.session = requests.Session()
         self.session.trust_env = False  # no proxy from the environment between us and receivers
         self.pool = ThreadPoolExecutor(max_workers=settings.concurrency, thread_name_prefix="deliver")
+        self.next_prune = 0.0  # time.monotonic() of the next prune
+
+    def prune(self) -> int:
+        """Every ``prune_every`` seconds, delete one batch of settled events older than the
+        retention; a full batch means more are waiting, so the next cycle prunes again."""
+        s = self.settings
+        if time.monotonic() < self.next_prune:
+            return 0
+        before = utcnow() - dt.timedelta(seconds=s.retention)
+        pruned = outbox.prune(before=before, batch=s.prune_batch)
+        if pruned < s.prune_batch:
+            self.next_prune = time.monotonic() + s.prune_every
+        return pruned
 
     def _send(self, due: deliveries.Due) -> sender.Attempt:
         body = sender.body_of(
@@ -103,9 +122,10 @@ class Worker:
         )
 
     def cycle(self) -> int:
-        """Fan out new events, then send one batch of due deliveries; returns how much was done."""
+        """Fan out new events, send one batch of due deliveries, prune old events now and then;
+        returns how much was done."""
         s = self.settings
-        done = outbox.fan_out(horizon=s.horizon, now=time.time())
+        done = outbox.fan_out(horizon=s.horizon, now=time.time()) + self.prune()
         batch = deliveries.take_due(now=time.time(), lease=s.lease, limit=s.batch)
         # Sends run in threads (one slow receiver does not hold the others); results are
         # recorded on this thread, which owns the database connection.

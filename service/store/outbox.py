@@ -7,7 +7,7 @@ import json
 import uuid
 from dataclasses import dataclass
 
-from service.store import sql
+from service.store import claim_query, sql
 from service.store.claim_filter import ClaimFilter, compile_filter, statement
 from service.store.db import database, is_sqlite, write_transaction
 from service.store.models import utcnow
@@ -33,6 +33,12 @@ def record(kind: str, claims: list[dict]) -> None:
         for c in claims
     ]
     sql.insert_rows("outbox_event", _COLUMNS, rows)
+
+
+def story_grown(claim_id: int) -> None:
+    """A claim joined an existing story: one ``story.grown`` event carrying that claim (its
+    ``story_id`` the story it joined); call inside the transaction that linked it."""
+    record("story.grown", [claim_query.claim_by_id(claim_id)])
 
 
 def latest_id() -> int:
@@ -150,3 +156,35 @@ def _write(deliveries: list[tuple], event_ids: list[int]) -> None:
 _DELIVERY_COLUMNS = (
     "uid", "subscription_id", "event_id", "status", "attempts", "due_at", "horizon_at", "created_at",
 )  # fmt: skip
+
+
+def prune(*, before, batch: int = 500) -> int:
+    """Delete up to ``batch`` events created before ``before`` (a datetime) whose deliveries are
+    all settled (delivered or failed), with those deliveries and their attempts; returns how many.
+
+    One short write transaction per call (the worker calls again while batches come back full).
+    Events not yet fanned out, events with a pending delivery and the newest event stay (ids must
+    keep growing: SQLite would hand out the largest id again once it is gone).
+    """
+    lock = "" if is_sqlite() else " FOR UPDATE SKIP LOCKED"
+    with write_transaction():
+        ids = [
+            row[0]
+            for row in sql.execute(
+                'SELECT e."id" FROM "outbox_event" AS e WHERE e."fanned_out" = ? AND e."created_at" < ? '
+                'AND e."id" < (SELECT MAX("id") FROM "outbox_event") AND NOT EXISTS '
+                '(SELECT 1 FROM "delivery" AS d WHERE d."event_id" = e."id" AND d."status" = ?) '
+                f'ORDER BY e."id" LIMIT ?{lock}',
+                (True, sql.iso(before), "pending", batch),
+            )
+        ]
+        if ids:
+            marks = ", ".join("?" * len(ids))
+            sql.execute(
+                'DELETE FROM "delivery_attempt" WHERE "delivery_id" IN '
+                f'(SELECT "id" FROM "delivery" WHERE "event_id" IN ({marks}))',
+                ids,
+            )
+            sql.execute(f'DELETE FROM "delivery" WHERE "event_id" IN ({marks})', ids)
+            sql.execute(f'DELETE FROM "outbox_event" WHERE "id" IN ({marks})', ids)
+    return len(ids)

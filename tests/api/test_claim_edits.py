@@ -92,7 +92,7 @@ def test_reprocess_keeps_manual_claims_and_corrected_fields(client):
     assert claims[first["id"]]["quote"] == "सुधारा हुआ"  # corrected field kept, same id
     assert claims[first["id"]]["verb"] == first["verb"] and claims[first["id"]]["review"]["rating"] == "true"
     assert manual["id"] in claims
-    assert second["id"] not in claims  # uncorrected claims are re-extracted
+    assert claims[second["id"]]["quote"] == second["quote"]  # re-extracted at its span: the same claim
     assert [c["quote"] for c in claims.values()].count(second["quote"]) == 1
     assert len(claims) == 3
     assert len(client.get(f"/v1/claims/{first['id']}/history").json["items"]) == 1
