@@ -179,13 +179,20 @@ def month_alone(m: re.Match, ctx: Ctx):
     return piece(m, value, mon=mon, year_given=bool(pre))
 
 
+_FY_TAIL = re.compile(r"[-–](\d\d)(?![\d./-])")
+
+
 def year(m: re.Match, ctx: Ctx):
     has_context = bool(m["yr_pre"] or m["yr_post"])
+    y = int(m["yr"])
+    fy = _FY_TAIL.match(ctx.text, m.end("yr"))
+    if fy and ctx.style.ranges and int(fy[1]) == (y + 1) % 100:  # "वर्ष 2030-31": a fiscal year
+        return Piece(m.start(), fy.end(), cal.fiscal_year(y), "fiscal", (), {"year": y})
     if not plausible_year(ctx.text, m.start("yr"), m.end("yr"), has_context=has_context):
         return None
-    y = int(m["yr"])
-    if y < 1900 and not m["yr_pre"]:
-        return None  # "1857 में" needs सन/साल before it: a bare 1xxx number is more often a count
+    era = (m["yr_post"] or "").strip().startswith("ई")
+    if y < 1900 and not (m["yr_pre"] or era):
+        return None  # "1857 में" needs सन/साल before it (or ई. after): a bare 1xxx is more often a count
     got = piece(m, cal.year(y), group="yr", year=y)
     if ctx.style.periods:  # TIMEX3 extent: "साल 1857", "सन् 1947" (news annotates the digits)
         got.start = m.start()

@@ -70,6 +70,8 @@ _SEASON_START = {"WI": 12, "SP": 3, "SU": 6, "FA": 9}
 
 def season(y: int, code: str) -> Value:
     """A meteorological season; winter ``y`` runs from December ``y`` into February ``y+1``."""
+    if code == "MO":  # the monsoon: June to September
+        return Value(f"{y:04d}-06/{y:04d}-09", "season", dt.date(y, 6, 1), dt.date(y, 9, 30))
     first = dt.date(y, _SEASON_START[code], 1)
     last_y, last_m = add_months(first, 2)
     return Value(f"{y:04d}-{code}", "season", first, month(last_y, last_m).date_to)
@@ -83,7 +85,8 @@ def season_of(d: dt.date) -> tuple[int, str]:
 
 def fiscal_year(y: int) -> Value:
     """Indian fiscal year ``y``-``y+1``: 1 April to 31 March."""
-    return Value(f"FY{y:04d}", "fiscal_year", dt.date(y, 4, 1), dt.date(y + 1, 3, 31))
+    # TIMEX3 has no fiscal-year token: the value is the month range it covers
+    return Value(f"{y:04d}-04/{y + 1:04d}-03", "fiscal_year", dt.date(y, 4, 1), dt.date(y + 1, 3, 31))
 
 
 def fiscal_year_of(d: dt.date) -> Value:

@@ -25,7 +25,7 @@ _PART = re.compile(
     r"\s*(?:का|की|के)\s+(?P<w>आखिरी\s+दिनों|आखिर|अंत|अंतिम\s+दिनों|शुरुआती\s+दिनों|शुरुआत|शुरू|प्रारंभ|मध्य|बीच)"
     r"(?![\u0900-\u097fa-z0-9])"
 )
-_PERIODS = ("week", "month", "quarter", "half", "year", "fiscal_year", "season", "decade")
+_PERIODS = ("week", "month", "quarter", "half", "year", "fiscal_year", "season", "decade", "century")
 _POINTS = ("day", "week", "weekend", "month", "quarter", "half", "year", "fiscal_year", "season", "decade")
 
 
@@ -59,12 +59,30 @@ def _of_period(p: Piece, q: Piece, ctx: Ctx) -> cal.Value | None:
 
 
 def _ordinal_unit(base: cal.Value, unit: str, n: int) -> cal.Value | None:
-    if base.granularity == "year":
-        return of_year(base.date_from.year, unit, n)
     first, last = base.date_from, base.date_to
-    if unit == "day":
+    if unit == "day":  # "साल का आखिरी दिन", "महीने का पहला दिन"
         d = last if n == -1 else first + dt.timedelta(days=n - 1)
         return cal.day(d) if first <= d <= last else None
+    if base.granularity == "year":
+        return of_year(first.year, unit, n)
+    if base.granularity == "fiscal_year":  # "वित्त वर्ष की दूसरी तिमाही": July–September
+        size = {"quarter": 3, "half": 6, "month": 1}.get(unit)
+        count = 12 // size if size else 0
+        if not size or not (1 <= n <= count or n == -1):
+            return None
+        y, mon = cal.add_months(first, size * ((count if n == -1 else n) - 1))
+        if unit == "month":
+            return cal.month(y, mon)
+        return (cal.quarter if unit == "quarter" else cal.half)(y, (mon - 1) // size + 1)
+    if unit == "decade" and base.granularity == "century":  # "20वीं सदी का आखिरी दशक"
+        k = 9 if n == -1 else n - 1
+        return cal.decade(first.year - first.year % 100 + 10 * k) if 0 <= k <= 9 else None
+    if unit == "fortnight" and base.granularity == "month":  # "जनवरी का पहला पखवाड़ा": 1–15
+        if n not in (1, 2, -1):
+            return None
+        mid = first + dt.timedelta(days=14)
+        a, b = (first, mid) if n == 1 else (mid + dt.timedelta(days=1), last)
+        return cal.with_interval(base, a, b)
     if unit == "week":  # "अगस्त का आखिरी सप्ताह": its last (first, n-th) seven days
         start = last - dt.timedelta(days=6) if n == -1 else first + dt.timedelta(days=7 * (n - 1))
         if not first <= start <= last:
@@ -75,8 +93,13 @@ def _ordinal_unit(base: cal.Value, unit: str, n: int) -> cal.Value | None:
 
 
 def _part_of(base: cal.Value, word: str) -> cal.Value:
-    """ "महीने के आखिर में" → days 21..end; "शुरुआत" → 1..10; "मध्य/बीच" → 11..20; scaled for years."""
+    """ "महीने के आखिर में" → days 21..end; "शुरुआत" → 1..10; "मध्य/बीच" → 11..20; scaled for years.
+    The value stays the period's (TIMEX3 marks a part with a modifier, not a new value); only
+    the interval narrows. A week's end is its weekend, which TIMEX3 does name."""
     first, last = base.date_from, base.date_to
+    kind = "start" if word.startswith(("शुरु", "प्रारंभ")) else "mid" if word in ("मध्य", "बीच") else "end"
+    if base.granularity == "week" and kind == "end":
+        return cal.weekend(first)
     length = (last - first).days + 1
     if base.granularity == "month":
         cuts = {"start": (0, 9), "mid": (10, 19), "end": (20, length - 1)}
@@ -87,7 +110,6 @@ def _part_of(base: cal.Value, word: str) -> cal.Value:
     else:
         third = length // 3
         cuts = {"start": (0, third - 1), "mid": (third, 2 * third - 1), "end": (2 * third, length - 1)}
-    kind = "start" if word.startswith(("शुरु", "प्रारंभ")) else "mid" if word in ("मध्य", "बीच") else "end"
     a, b = cuts[kind]
     return cal.with_interval(base, first + dt.timedelta(days=a), first + dt.timedelta(days=b))
 
@@ -142,17 +164,38 @@ def _range(p: Piece, q: Piece, ctx: Ctx, gap: str, after: str) -> cal.Value | No
 
 
 def _year_day(p: Piece, q: Piece, ctx: Ctx) -> cal.Value | None:
-    """ "पिछले साल 26 मई", "2019 की 5 मार्च": a yearless day-month inside the year before it."""
-    if p.value.granularity != "year" or q.kind != "dmy" or "dom" not in q.parts:
+    """ "पिछले साल 26 मई", "2019 की 5 मार्च", "अगले साल होली": a yearless day or festival
+    inside the year before it."""
+    if p.value.granularity != "year":
+        return None
+    if q.kind == "holiday" and "festival" in q.parts:
+        d = festival_day(q.parts["festival"], p.value.date_from.year)
+        return cal.day(d) if d else None
+    if q.kind != "dmy" or "dom" not in q.parts:
         return None
     d = cal.safe_date(p.value.date_from.year, q.parts["mon"], q.parts["dom"])
     return cal.day(d) if d else None
 
 
 _YEAR_DAY_GAP = re.compile(r"\s*(?:,\s*|(?:की|के|में)\s+)?")
+_AROUND = re.compile(r"\s*(?:से|के)\s+(?P<dir>पहले|बाद)\s+(?:वाले|वाला|वाली|आने\s+वाले)?\s*")
+
+
+def _weekday_around(p: Piece, q: Piece, ctx: Ctx) -> cal.Value | None:
+    """ "दिवाली से पहले वाले रविवार", "15 अगस्त के बाद वाले सोमवार": that weekday strictly
+    before (after) the day."""
+    if q.kind != "wd" or "weekday" not in q.parts or p.value.granularity != "day":
+        return None
+    after = _AROUND.fullmatch(ctx.text[p.end : q.start])["dir"] == "बाद"
+    wd = q.parts["weekday"]
+    if after:
+        return cal.day(cal.weekday_near(wd, p.value.date_to + dt.timedelta(days=1), cal.FUTURE))
+    return cal.day(cal.weekday_near(wd, p.value.date_from - dt.timedelta(days=1), cal.PAST))
+
 
 _PAIRS: list[tuple[str, re.Pattern, Callable]] = [
     ("year_day", _YEAR_DAY_GAP, _year_day),
+    ("weekday_around", _AROUND, _weekday_around),
     ("of_period", _OF, _of_period),
     ("offset", _FROM, _offset),
     ("weekday_day", _WEEKDAY_GAP, _weekday_day),

@@ -13,9 +13,10 @@ from service.dates.atoms import piece
 from service.dates.context import Ctx
 from service.dates.lexicon import S1, UNIT_RE, WEEKDAY_RE, B, E, S, alt
 from service.dates.tense import FUTURE
-from service.dates.words import HOLIDAY_WORDS
+from service.dates.words import FESTIVAL_NOUNS, HOLIDAY_WORDS
 
 _HOLIDAY_RE = alt(map(re.escape, HOLIDAY_WORDS))
+_COMPOUND = alt(FESTIVAL_NOUNS)  # "दिवाली बोनस": a thing named after the festival
 _NUM = r"(?:\d{1,3}|एक|दो|तीन|चार|पांच|छह|सात|आठ|नौ|दस)"
 # Daily habits ("हर दिन", "रोजाना", "प्रतिदिन") are not dated at all (negatives table).
 _EVERY_UNITS = "(?:सप्ताह|हफ्ते|महीने|माह|साल|वर्ष|वीकेंड|सप्ताहांत|तिमाही)"
@@ -32,7 +33,7 @@ _HOLIDAY_PRE = {
 }
 
 PATTERNS = [
-    ("holiday", f"{B}(?:(?P<ho_pre>{alt(_HOLIDAY_PRE)}){S1})?(?P<ho_n>{_HOLIDAY_RE}){E}"
+    ("holiday", f"{B}(?:(?P<ho_pre>{alt(_HOLIDAY_PRE)}){S1})?(?P<ho_n>{_HOLIDAY_RE}){E}(?!{S1}{_COMPOUND}{E})"
      f"(?:{S},?{S}(?P<ho_y>(?:19|20)\\d\\d)(?!\\d))?"),
     ("anaphor", f"{B}(?:(?P<an_p>उसी|उस){S1}(?P<an_u>दिन|रोज|हफ्ते|सप्ताह|महीने|साल|वर्ष)|इसी{S1}(?P<an_i>दिन)"
      f"|(?P<an_n>अगले|अगली|पिछले|पिछली){S1}(?P<an_d>दिन|रोज|सुबह)){E}"),
@@ -76,9 +77,21 @@ def _festivals(year: int, categories: tuple[str, ...]) -> tuple[tuple[dt.date, s
         return tuple(sorted(holidays.India(years=year, categories=categories).items()))
 
 
+def observance_day(rule: str, year: int) -> dt.date | None:
+    """ "=MM-DD" a fixed day, "=N:W:M" the N-th weekday W of month M (मदर्स डे = 2:6:5)."""
+    if ":" in rule:
+        n, wd, mon = (int(x) for x in rule[1:].split(":"))
+        first = dt.date(year, mon, 1)
+        return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    return cal.safe_date(year, int(rule[1:3]), int(rule[4:6]))
+
+
 def festival_day(english: str, year: int) -> dt.date | None:
     """The day ``holidays.India`` gives the festival in ``year``: public holidays first, then the
-    optional ones; an exact name before a longer one ("Dussehra" before "Dussehra (Saptami)")."""
+    optional ones; an exact name before a longer one ("Dussehra" before "Dussehra (Saptami)").
+    Observances the package lacks are rules in the festival table ("=02-14")."""
+    if english.startswith("="):
+        return observance_day(english, year)
     for categories in (("public",), ("public", "optional", "government")):
         days = [
             (d, n.strip().removesuffix(" (estimated)"))
@@ -100,14 +113,21 @@ def holiday(m: re.Match, ctx: Ctx):
     step = _HOLIDAY_PRE.get(m["ho_pre"])
     if not ctx.style.bare_festivals:
         return None  # news: a festival name is a topic, not a date, unless a year pins it
-    days = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := festival_day(english, y))]
+    days = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := festival_day(english, y))]
     if step == 0:
         got = [d for d in days if d.year == anchor.year]
     elif step == 1 or (step is None and ctx.tense(m.end()) == FUTURE):
         got = [d for d in days if (d > anchor if step else d >= anchor)]
     else:
         got = [d for d in days if (d < anchor if step else d <= anchor)][-1:]
-    return piece(m, cal.day(got[0]), festival=english) if got else None
+    if not got:
+        return None
+    if english == "=01-01" and _NEW_YEAR_AS_YEAR.match(ctx.text, m.end()):
+        return piece(m, cal.year(got[0].year), festival=english)  # "नए साल में": the coming year
+    return piece(m, cal.day(got[0]), festival=english)
+
+
+_NEW_YEAR_AS_YEAR = re.compile(f"{S1}(?:में|की{S1}शुरुआत|के{S1}शुरू|के{S1}आखिर|के{S1}अंत){E}")
 
 
 def anaphor(m: re.Match, ctx: Ctx):

@@ -40,6 +40,8 @@ _ORD_UNITS = {
     **dict.fromkeys(("छमाही",), "half"),
     **dict.fromkeys(("महीने", "महीना", "माह"), "month"),
     **dict.fromkeys(("दिन",), "day"),
+    **dict.fromkeys(("दशक",), "decade"),
+    **dict.fromkeys(("पखवाडे", "पखवाडा", "पखवारे", "पखवारा"), "fortnight"),
 }
 _ORD_UNIT_RE = alt(_ORD_UNITS)
 _SEASON_RE = alt(map(re.escape, SEASON_WORDS))
@@ -66,7 +68,7 @@ PATTERNS = [
     ("ord_range", f"{B}(?P<or_a>{ORD_RE}){S}(?:से|-|–){S}(?P<or_b>{ORD_RE}){S1}(?P<or_u>{_ORD_UNIT_RE}){E}"),
     ("ord_wd", f"{B}(?P<ow_o>{_ORD_CLEAR}){S1}(?P<ow_w>{WEEKDAY_RE}){E}"),
     ("ord_unit", f"{B}(?P<ou_o>{_ORD_CLEAR}){S1}(?P<ou_u>{_ORD_UNIT_RE}){E}"),
-    ("bare_period", f"{B}(?P<bp_u>महीने|साल|वर्ष|हफ्ते|सप्ताह){E}(?={S1}(?:का|की|के){S1}"
+    ("bare_period", f"{B}(?P<bp_u>महीने|साल|वर्ष|हफ्ते|सप्ताह|वित्त(?:ीय)?{S1}वर्ष){E}(?={S1}(?:का|की|के){S1}"
      f"(?:आखिर|आखिरी|अंत|अंतिम|शुरुआत|शुरुआती|शुरू|प्रारंभ|मध्य|बीच|{ORD_RE}))"),
     ("tarikh", f"(?:(?P<tk_d>{DAY_RE})(?:{S}(?:से|-|–){S}(?P<tk_d2>{DAY_RE}))?|{B}(?P<tk_o>{ORD_RE}))"
      f"{S}(?:तारीख|तारिख|तरीख){E}"),
@@ -88,7 +90,7 @@ STARTS = {
     "ord_range": ORD_WORDS,
     "ord_wd": ORD_WORDS,
     "ord_unit": ORD_WORDS,
-    "bare_period": ["महीने", "साल", "वर्ष", "हफ्ते", "सप्ताह"],
+    "bare_period": ["महीने", "साल", "वर्ष", "हफ्ते", "सप्ताह", "वित्त", "वित्तीय"],
     "tarikh": [*NUMBER_WORDS, *ORD_WORDS],
     "spelled_year": [
         "सन",
@@ -145,14 +147,19 @@ def season(m: re.Match, ctx: Ctx):
     step = {"इन": 0, "पिछली": -1, "अगली": 1}.get(pre, PERIOD_PREFIX.get(pre))
     got = season_near(code, ctx.anchor, step, ctx.tense(m.end()))
     # "गर्मी तेजी से बढ़ेगी" is the heat, "सर्दियों में" the season
-    weak = step is None and not re.match(f"{S1}में{E}", ctx.text[m.end() :])
+    weak = step is None and not _SEASON_AS_TIME.match(ctx.text, m.end())
     return None if got is None else _weak(piece(m, got, code=code), weak)
+
+
+_SEASON_AS_TIME = re.compile(f"{S1}(?:में|से{S1}पहले|के{S1}बाद|तक|के{S1}दौरान|की{S1}छुट्टि){E}")
 
 
 def season_near(code: str, anchor: dt.date, step: int | None, tense: str) -> cal.Value:
     """This (step 0), the next (1) or the previous (-1) such season; None: by the clause tense."""
     seasons = [cal.season(y, code) for y in range(anchor.year - 2, anchor.year + 2)]
     current = [s for s in seasons if s.date_from <= anchor <= s.date_to]
+    if step == 0 and not current and tense != FUTURE:  # "इस मानसून में … दर्ज की गई": the one just past
+        return [s for s in seasons if s.date_to < anchor][-1]
     if step == 0 or (step is None and current):
         return current[0] if current else next(s for s in seasons if s.date_from > anchor)
     if step == 1 or (step is None and tense == FUTURE):
@@ -210,7 +217,12 @@ def nth_weekday(period: cal.Value, wd: int, n: int) -> cal.Value | None:
 
 
 def bare_period(m: re.Match, ctx: Ctx):
-    unit = {"महीने": "month", "साल": "year", "वर्ष": "year"}.get(m["bp_u"], "week")
+    word = m["bp_u"]
+    unit = (
+        "fiscal_year"
+        if word.startswith("वित्त")
+        else {"महीने": "month", "साल": "year", "वर्ष": "year"}.get(word, "week")
+    )
     return _weak(piece(m, cal.shift(ctx.anchor, unit, 0), unit=unit), True)
 
 

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from service.dates import atoms, events, periods, relative
+from service.dates import atoms, events, periods, relative, windows
 from service.dates import calendar as cal
 from service.dates.compose import finish, push
 from service.dates.context import GENERAL, NEWS, STYLES, Ctx, Piece, Style
@@ -39,7 +39,7 @@ class DateMention:
     text: str
     start: int
     end: int
-    value: str  # TIMEX3: 2025-07-11, 2025-W28, 2026-W13-WE, 2025-07, 2026-Q2, 2026-H1, 2025, FY2024,
+    value: str  # TIMEX3: 2025-07-11, 2025-W28, 2026-W13-WE, 2025-07, 2026-Q2, 2026-H1, 2025, 2024-04/2025-03 (fiscal year),
     # 198 (decade), 20 (century), 2010-WI, ranges "A/B", PAST_REF / PRESENT_REF / FUTURE_REF, SET
     granularity: (
         str  # day|week|weekend|month|quarter|half|year|fiscal_year|season|decade|century|range|vague|set
@@ -64,7 +64,7 @@ RESOLVERS = {
     "month": atoms.month_alone, "year": atoms.year,
     "rel_unit": relative.rel_unit, "period": relative.period, "vague": relative.vague,
     "wd": relative.weekday, "week_wd": relative.week_weekday, "deictic": relative.deictic,
-    **periods.RESOLVERS, **events.RESOLVERS,
+    **periods.RESOLVERS, **events.RESOLVERS, **windows.RESOLVERS,
 }  # fmt: skip
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from service.dates import events, periods
+from service.dates import events, periods, windows
 from service.dates.lexicon import (
     DAY_RE,
     EN_MONTHS,
@@ -52,7 +52,11 @@ _NUM = f"(?:\\d{{1,3}}|{NUMWORD_RE}(?:{_S1}दर्जन)?|दर्जन|ए
 
 # New rule families first: where two parts match at one start, the first listed wins, and the
 # families are the longer, composite readings ("1980 का दशक" before the year "1980").
-_FAMILY_PARTS = [*events.PATTERNS, *(p for p in periods.PATTERNS if p[0] not in periods.MONTH_STARTS)]
+_FAMILY_PARTS = [
+    *windows.PATTERNS,
+    *events.PATTERNS,
+    *(p for p in periods.PATTERNS if p[0] not in periods.MONTH_STARTS),
+]
 _PARTS = [
     *_FAMILY_PARTS,
     # weekday with its date in brackets or after a comma: one mention, checked for agreement
@@ -99,6 +103,7 @@ _DIGIT_PARTS = (
     "year",
     *periods.DIGIT_STARTS,
     *events.DIGIT_STARTS,
+    *windows.DIGIT_STARTS,
 )
 _MONTH_WORDS = [
     *(w.removesuffix("[.॰]") for ws in MONTHS.values() for w in ws),
@@ -110,7 +115,7 @@ for _words, _parts in (
     (NUMBER_WORDS, ("date_wd", "range", "dmy", "rel_unit")),
     (["दर्जन"], ("rel_unit",)),
     (_MONTH_WORDS, ("en_mdy", "my", "month", *periods.MONTH_STARTS)),
-    *((words, (name,)) for family in (periods, events) for name, words in family.STARTS.items()),
+    *((words, (name,)) for family in (periods, events, windows) for name, words in family.STARTS.items()),
     (["इसी", "इस", "पिछले", "बीते", "गत", "अगले", "आगामी"], ("month",)),
     (["आगामी", "अगले", "आने", "बीते", "पिछले", "गत"], ("dmy",)),
     ([w.split()[0] for w in PERIOD_PREFIX], ("period",)),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from service.dates.lexicon import B, E
+from service.dates.lexicon import B, E, alt
+from service.dates.words import NOT_PERFECTIVES
 
 PAST, FUTURE = "past", "future"
 
@@ -28,9 +29,12 @@ _IMPERATIVE = (
 )
 _PAST = (
     f"{B}(?:था|थी|थे|थीं|गया|गई|गए|गयी|गये|गईं|हुआ|हुई|हुए|हुईं|कहा|चुकी|चुके|चुकीं|दी|ली|ने"
-    # "चुका देना" is to pay off; "किराया", "बकाया" are nouns that look like perfectives
+    # "चुका देना" is to pay off; "किराया", "सगाई है" are nouns that look like perfectives
     f"|चुका(?!\\s+(?:दे|दें|दो|देने|देना))|किए|किये|कीं"
-    f"|(?!(?:किराया|बकाया|साया|माया|काया|छाया|पराया){E})[^\\s]+(?:ाया|िया|ाये|िये|ायी|ाई है|ाई थी)){E}"
+    # "-िया" is a perfective only on the one-syllable roots (किया, दिया, लिया …); longer words
+    # ending so are nouns (बिटिया, गुझिया, दुनिया, मीडिया)
+    f"|[कदलपजस]ि(?:या|ये|यी)"
+    f"|(?!{alt(NOT_PERFECTIVES)}{E})[^\\s]+(?:ाया|ाये|ायी|ाई है|ाई थी)){E}"
 )
 _AUX_FUTURE = re.compile(r"\s+(?:जाए|जाये|जा|हो|रहे|दे|ले)\S*(?:गा|गी|गे)(?!\S)|\s+जान[ाी] है")
 _TENSE = re.compile(f"(?P<fut>{_FUTURE})|(?P<past>{_PAST})")
@@ -49,6 +53,7 @@ _PERFECTIVE_END = re.compile(
     f"{B}(?!(?:बजे|पहले|सवेरे|जल्दी|वाले|वाली|वाला|लिए|भी|ही|अभी|यही|वही|कभी|सभी){E})\\S+(?:[ाीे]|ीं|ए|ई|आ){E}\\s*$"
 )
 # A clause ends at sentence punctuation, a line break or a complementizer that starts a new clause.
+_RELATIVE_LEAD = re.compile(r"\s*(?:को|में|पर)?\s*जो\s")
 _CLAUSE_END = re.compile(r"[।?!\n|]|\.(?:\s|$)|[“”\"‘’']|\sकि\s|\sजो\s|\sलेकिन\s|\sताकि\s|\sजबकि\s")
 
 
@@ -67,7 +72,9 @@ def explicit_tense(folded: str, end: int, *, window: int = 160, requests: bool =
     an assistant's user ("शुक्रवार को छुट्टी है?"), wrong for news ("गुरुवार के 2.4 प्रतिशत … कम है").
     """
     chunk = folded[end : end + window]
-    stop = _CLAUSE_END.search(chunk)
+    # "परसों जो पार्सल आया था": a relative clause right after the mention is the mention's event
+    lead = _RELATIVE_LEAD.match(chunk)
+    stop = _CLAUSE_END.search(chunk, lead.end() if lead else 0)
     if stop:
         chunk = chunk[: stop.start()]
     m = (_TENSE_REQUESTS if requests else _TENSE).search(chunk)

@@ -21,7 +21,15 @@ def load_tsv(name: str) -> dict[str, str]:
     return table
 
 
+def load_list(name: str) -> list[str]:
+    """Folded words of a one-column list; '#' lines are comments."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [fold(w.strip()) for w in lines if w.strip() and not w.startswith("#")]
+
+
 NUMBER_WORDS: dict[str, int] = {w: int(v) for w, v in load_tsv("numbers.tsv").items()}
 ORDINAL_WORDS: dict[str, int] = {w: int(v) for w, v in load_tsv("ordinals.tsv").items()}
 HOLIDAY_WORDS: dict[str, str] = load_tsv("holidays.tsv")
 SEASON_WORDS: dict[str, str] = load_tsv("seasons.tsv")
+NOT_PERFECTIVES: list[str] = load_list("not_perfectives.txt")
+FESTIVAL_NOUNS: list[str] = load_list("festival_nouns.txt")
