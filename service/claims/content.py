@@ -24,7 +24,9 @@ def _word_alternation(words: list[str]) -> str:
 
 
 NE_RE = re.compile(_word_alternation(NE_WORDS))
-_KI_RE = re.compile(r"\s*,?\s*कि" + _A)
+# "माना की पहले …": की is a common typing of the complementizer कि, never of a light verb here
+# (the verb match already took its own की) — unless a passive or another verb follows it.
+_KI_RE = re.compile(r"\s*,?\s*(?:कि|की(?=\s)(?!\s+(?:गई|गयी|गए|गये|जा|जाती|जाने|है|हैं|थी|थे|थीं)" + _A + r"))" + _A)
 _OPEN_QUOTE = re.compile(r"\s*[,:\-–—]?\s*(“|‘|''|\"|')")
 _COMMA_CONTENT = re.compile(
     r"\s*[,:\-–—]\s*(?!(?:जो|जिसे|जिसके|जिससे|जिन्हें|जिसमें|लेकिन|मगर|और|तो|जबकि|तथा)" + _A + r")\S"
@@ -220,3 +222,22 @@ def speaker(
         parts = type(parts)(None, source_np, "organization", ())
     ent = book.resolve(parts, " ".join(bare), source_np)
     return ent, parts.role, np.start, False
+
+
+# A fronted object in the से case ("… करने से X ने इनकार किया"); "X के हवाले से" is a source.
+# (की/को objects are left alone: the NP finder cannot tell "… की याचिका" from the speaker.)
+_FRONTED_END = re.compile(r"(?<!हवाले)\s+से\s*,?\s*$")
+
+
+def fronted_object(f: str, s: int, np_s: int, dates) -> tuple[int, int] | None:
+    """The object placed before the ने-speaker, without its case marker, if it is one (3+ words)."""
+    if np_s <= s:
+        return None
+    m = _FRONTED_END.search(f, s, np_s)
+    if m is None:
+        return None
+    os_, oe = trim(f, s, m.start())
+    os_ = skip_dates(f, os_, oe, dates)
+    if any(ds < oe and de > os_ for ds, de in dates) or len(f[os_:oe].split()) < 3:
+        return None
+    return os_, oe

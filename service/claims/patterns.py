@@ -11,6 +11,7 @@ from service.claims.content import (
     RawClaim,
     Sent,
     content_after,
+    fronted_object,
     inside,
     last,
     skip_dates,
@@ -124,7 +125,15 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
                 region, excluded = (s, m.start()), ()
             elif verb.content == "object":
                 got = _object_content(
-                    ctx, out, sn, m, verb, obj_start, np_s, has_ne=ne is not None, passive=passive
+                    ctx,
+                    out,
+                    sn,
+                    m,
+                    verb,
+                    obj_start,
+                    np_s,
+                    has_ne=ne is not None,
+                    passive=bool(passive) and how != "document",  # "याचिका में … की मांग की गई"
                 )
                 if got is None:
                     continue
@@ -204,7 +213,7 @@ def _object_content(
     obj = f[os_:oe]
     if not obj.strip() and has_ne and not sn.consumed:
         # Object first: "आदेश में बदलाव करने से हाई कोर्ट ने इनकार कर दिया".
-        fronted = _fronted_object(f, s, np_s, dates)
+        fronted = fronted_object(f, s, np_s, dates)
         if fronted is not None:
             (os_, oe), obj = fronted, f[fronted[0] : fronted[1]]
     anaphoric = bool(
@@ -223,25 +232,6 @@ def _object_content(
     ):
         return None
     return (os_, oe), 0.1
-
-
-# A fronted object in the से case ("… करने से X ने इनकार किया"); "X के हवाले से" is a source.
-# (की/को objects are left alone: the NP finder cannot tell "… की याचिका" from the speaker.)
-_FRONTED_END = re.compile(r"(?<!हवाले)\s+से\s*,?\s*$")
-
-
-def _fronted_object(f: str, s: int, np_s: int, dates) -> tuple[int, int] | None:
-    """The object placed before the ने-speaker, without its case marker, if it is one (3+ words)."""
-    if np_s <= s:
-        return None
-    m = _FRONTED_END.search(f, s, np_s)
-    if m is None:
-        return None
-    os_, oe = trim(f, s, m.start())
-    os_ = skip_dates(f, os_, oe, dates)
-    if any(ds < oe and de > os_ for ds, de in dates) or len(f[os_:oe].split()) < 3:
-        return None
-    return os_, oe
 
 
 # "X ने यह जानकारी दी / इसकी पुष्टि की" names the source of a reported fact, not a statement.

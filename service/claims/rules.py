@@ -12,6 +12,7 @@ from service.claims import statements as st
 from service.claims.content import NE_RE, NE_WORDS, Context, RawClaim, Sent, cached_np, inside, speaker
 from service.claims.speaker_book import EntityBook
 from service.claims.speakers import PRONOUNS
+from service.claims.subjects import initial_person
 from service.text.hindi import first_char_alternation
 
 __all__ = ["Context", "RawClaim", "find_raw_claims"]
@@ -71,8 +72,9 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
         s, e = sent.start, sent.end
         antecedent.append(book.last[-1] if book.last else None)
         if not toks:
-            if _MOTION_END.search(f, max(s, e - 30), e):
-                _motion_subject(ctx, book, si, s, e, _sentence_dates(all_dates, date_starts, s, e))
+            sd = _sentence_dates(all_dates, date_starts, s, e)
+            if not _nominative(ctx, book, s, e, sd) and _MOTION_END.search(f, max(s, e - 30), e):
+                _motion_subject(ctx, book, si, s, e, sd)
             continue
         if f[e - 1] == "?" and len(f[s:e].split()) < 15:
             continue  # headline questions ("रूसी विदेश मंत्री ने क्या दी चेतावनी?")
@@ -93,8 +95,11 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
             st.attribution(ctx, book, out, sn)
         # A sentence whose only claims are attributions ("X के मुताबिक Y ने धोखा किया") still
         # introduces its ने-subject Y for later pronouns.
-        if all(c.verb_class == "attribution" for c in out[n0:]) and not _SUBJECT_WORDS.isdisjoint(toks):
-            _register(ctx, book, sn, toks)
+        if all(c.verb_class == "attribution" for c in out[n0:]):
+            if not _SUBJECT_WORDS.isdisjoint(toks):
+                _register(ctx, book, sn, toks)
+            elif len(out) == n0:  # "डीन डॉ. X वार्ड में पहुंचे और …": the direct-case subject is the topic
+                _nominative(ctx, book, s, e, dates)
     claim_bylines.bylines(ctx, book, out)
     out.sort(key=lambda c: (c.span[0], c.span[1]))
     return out
@@ -103,6 +108,15 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
 def _sentence_dates(all_dates, date_starts, s: int, e: int) -> tuple[tuple[int, int], ...]:
     lo = bisect.bisect_left(date_starts, s)
     return tuple(all_dates[lo : bisect.bisect_left(date_starts, e, lo)])
+
+
+def _nominative(ctx: Context, book: EntityBook, s: int, e: int, dates) -> bool:
+    """Register a role-anchored person opening the sentence without ने (a later उन्होंने means them)."""
+    # a role alone is no proof of a name ("आरोपित जबरदस्ती शादी करना चाहता था"): an honorific
+    # or a motion verb ("… वार्ड में पहुंचे") is
+    motion = _MOTION_END.search(ctx.f, max(s, e - 30), e) is not None
+    end = initial_person(ctx, s, e, need_honorific=not motion)
+    return end is not None and speaker(ctx, book, s, end, "ने", dates) is not None
 
 
 def _motion_subject(ctx: Context, book: EntityBook, si: int, s: int, e: int, dates) -> None:

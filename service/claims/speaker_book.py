@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 from service.claims.speakers import _STRIP, ORG_HEADS, SpeakerParts, strip_parens
 from service.text.hindi import fold
+from service.text.lexicon import word_set
+
+MEDIA_NAMES = word_set("claims", "media_names.txt")
 
 # Generic heads that corefer with the article's last organization of the same family.
 _GENERIC_FAMILY = {
@@ -63,6 +66,10 @@ class EntityBook:
         """Antecedent of उन्होंने/उसने/उनका: the most recent person subject, else the most recent
         subject; never ``exclude`` (a candidate the context ruled out)."""
         last = [ent for ent in self.last if ent is not exclude]
+        # an outlet that interviewed someone is not who answered: skip it while another is known
+        reporters = [ent for ent in last if ent.key and ent.key.split()[-1] in MEDIA_NAMES]
+        if reporters and len(reporters) < len(last):
+            last = [ent for ent in last if ent not in reporters]
         if prefer_person:
             for ent in reversed(last[-4:]):
                 if ent.kind == "person":

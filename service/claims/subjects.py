@@ -6,6 +6,8 @@ import re
 
 from service.claims.content import Context, speaker
 from service.claims.speaker_book import EntityBook
+from service.claims.speakers import _STOP, HONORIFICS, is_role_word
+from service.places.setting import PLACE_HEADS
 from service.text.lexicon import word_set
 
 # Generic subjects ("लोग कहते हैं कि …") report hearsay, not an identifiable speaker.
@@ -46,7 +48,12 @@ def direct_subject(ctx: Context, book: EntityBook, s: int, verb_start: int, date
             ):
                 book.pronoun_target(ent)
                 return ent, p
-    return _new_subject(ctx, book, s, verb_start, dates)
+    got = _new_subject(ctx, book, s, verb_start, dates)
+    if got is None and (end := initial_person(ctx, s, verb_start)) is not None:
+        # "प्रधानमंत्री नरेन्द्र मोदी कई मौकों पर कह चुके हैं": adverbials between subject and verb
+        found = speaker(ctx, book, s, end, "ने", dates)
+        got = (found[0], found[2]) if found is not None and not found[3] else None
+    return got
 
 
 def _new_subject(ctx: Context, book: EntityBook, s: int, verb_start: int, dates) -> tuple | None:
@@ -69,3 +76,38 @@ def _new_subject(ctx: Context, book: EntityBook, s: int, verb_start: int, dates)
     if words[-1][-1] in ",;:" or words[0] in _POSTPOSITIONS:
         return None  # a headline fragment ("… का औचक निरीक्षण, कहा- …"), not a subject
     return ent, np_start
+
+
+_CASE_NEXT = frozenset("का की के को से में पर ने तक द्वारा".split())
+_NAME_WORDS = 2  # after a role or honorific, a person's name is most often two words
+
+
+def initial_person(ctx: Context, s: int, e: int, *, need_honorific: bool = False) -> int | None:
+    """End of a role-anchored person NP that opens the sentence in the direct case ("डीन डॉ.
+    अरविंद घनघोरिया वार्ड में पहुंचे", "प्रधानमंत्री नरेन्द्र मोदी कई मौकों पर कह चुके हैं"):
+    role words and/or an honorific, then up to two name words not followed by a case marker."""
+    f = ctx.f
+    p = _LEAD.match(f, s, e).end()
+    toks = list(re.finditer(r"\S+", f[p:e]))[:8]
+    words = [t.group().strip(",;:") for t in toks]
+    k = 0
+    while k < len(words) and (is_role_word(words[k]) or words[k] in HONORIFICS):
+        k += 1
+    if k == 0 or (need_honorific and not any(w in HONORIFICS for w in words[:k])):
+        return None
+    n = 0
+    while k + n < len(words) and n < _NAME_WORDS:
+        w = words[k + n]
+        if w in _STOP or w in _CASE_NEXT or w in HONORIFICS or is_role_word(w) or any(c.isdigit() for c in w):
+            break
+        if w in PLACE_HEADS:  # "निगमायुक्त राजमोहल्ला चौराहा …": the places visited, no name
+            return None
+        n += 1
+        if toks[k + n - 1].group()[-1] in ",;:":
+            break
+    if n == 0 or (k + n < len(words) and words[k + n] in _CASE_NEXT):
+        return None
+    end = p + toks[k + n - 1].start() + len(toks[k + n - 1].group().rstrip(",;:"))
+    if any(ps < end and p < pe for ps, pe in ctx.places):
+        return None  # "कलेक्टर इंदौर …": a place, not a name
+    return end

@@ -28,6 +28,7 @@ _HEADS: dict[tuple[str, ...], tuple[str, bool]] = {
     for head, kind, bare in read_rows(data_path("places", "setting_heads.tsv"))
 }
 _MAX_HEAD = max(len(k) for k in _HEADS)
+PLACE_HEADS = frozenset(k[-1] for k in _HEADS)  # last words of place names (चौराहा, रोड, वार्ड …)
 _NOT_SETTING = frozenset(fold_word(w) for w in read_words(data_path("places", "setting_not_places.txt")))
 # A bare head needs a determiner that makes it definite: "अपने आवास पर", "पार्टी के कार्यालय में".
 _BARE_BEFORE = frozenset(fold_word(w) for w in ("अपने", "अपनी", "उनके", "उनकी", "के", "की", "सरकारी", "स्थानीय"))
