@@ -180,6 +180,7 @@ def create_claim(data: dict, *, key_id: str | None) -> Claim:
         ClaimHistory.create(
             claim=claim.id, changes={"created": [None, "manual"]}, key_id=key_id, changed_at=now
         )
+        linking.relink(claim.id)  # a manual claim is in a story like an extracted one
         outbox.record("claim.created", [claim_query.claim_by_id(claim.id)])
     return claim
 
@@ -233,7 +234,7 @@ def update_claim(
         claim.save(only=written)
         ClaimHistory.create(claim=claim.id, changes=changes, key_id=key_id, changed_at=claim.updated_at)
         if {"quote", "speaker", "date"} & set(changes):  # what matching reads
-            linking.relink(claim)
+            linking.relink(claim.id)
         outbox.record("claim.updated", [claim_query.claim_by_id(claim.id)])
     return claim
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from service.errors import EditError, NotFound
-from service.store import outbox, stories
+from service.errors import EditError
+from service.store import outbox, stories, story_links
 from service.store.db import write_transaction
-from service.store.models import Claim, ClaimHistory, Story, find, utcnow
 from service.stories import match
+
+_SAMPLING = {"per_story": match.PER_STORY, "window_days": match.WINDOW_DAYS}
 
 
 def link_claim(
@@ -17,35 +18,40 @@ def link_claim(
     day,
     reported,
     article_id: int | None,
+    new: bool = False,
     previous: int | None = None,
 ) -> int | None:
     """Put one stored claim into the story of its most similar candidate, or a new story.
 
     Runs in the caller's write transaction (ingest: the article's). A claim without a speaker
-    is in no story: "the same statement" needs the same speaker. Joining an existing story other
-    than ``previous`` (the claim's story before a relink) is a ``story.grown`` event.
+    is in no story: "the same statement" needs the same speaker. ``new``: just inserted, so no
+    fact-checker has refused it a story yet. Joining an existing story other than ``previous``
+    (the claim's story before a relink) is a ``story.grown`` event.
     """
     if speaker_id is None:
         return None
     key = match.key(quote)
-    rows = stories.candidates(
-        speaker_id=speaker_id,
-        day=day,
-        window_days=match.WINDOW_DAYS,
-        limit=match.MAX_CANDIDATES,
-        exclude=claim_id,
-        article_id=article_id,
-        per_story=match.PER_STORY,
-    )
-    found = match.best_match(
-        key, [match.Candidate(*r) for r in rows], refused=stories.refused_stories(claim_id)
-    )
-    story_id = stories.join(
+    found = None
+    if day is not None:
+        rows = story_links.candidates(
+            speaker_id=speaker_id,
+            day=day,
+            window_days=match.WINDOW_DAYS,
+            limit=match.MAX_CANDIDATES,
+            exclude=claim_id,
+            article_id=article_id,
+        )
+        if rows:
+            refused = frozenset() if new else story_links.refused_stories(claim_id)
+            found = match.best_match(key, rows, refused=refused)
+    story_id = story_links.join(
         claim_id=claim_id,
         match_key=key,
         story_id=found.story_id if found else None,
         speaker_id=speaker_id,
         reported=reported or day,
+        day=day,
+        **_SAMPLING,
     )
     if found and found.story_id != previous:
         outbox.story_grown(claim_id)
@@ -62,26 +68,30 @@ def link_new_claims(article, claims) -> None:
             day=claim.sort_date,
             reported=article.anchor_date,
             article_id=article.id,
+            new=True,
         )
 
 
-def relink(claim: Claim) -> None:
+def relink(claim_id: int) -> None:
     """After an edit or a re-extraction: match the claim again unless a fact-checker placed it."""
-    if "story" in (claim.manual_fields or []):
+    facts = story_links.claim_facts(claim_id)
+    if "story" in facts.manual_fields:
         return
-    old = claim.story_id
-    Claim.update(story=None).where(Claim.id == claim.id).execute()
-    stories.refresh([old])
-    reported = claim.article.anchor_date if claim.article_id else claim.sort_date
+    story_links.leave(claim_id, **_SAMPLING)
     link_claim(
-        claim_id=claim.id,
-        quote=claim.quote,
-        speaker_id=claim.speaker_id,
-        day=claim.sort_date,
-        reported=reported,
-        article_id=claim.article_id,
-        previous=old,
+        claim_id=claim_id,
+        quote=facts.quote,
+        speaker_id=facts.speaker_id,
+        day=facts.day,
+        reported=facts.reported,
+        article_id=facts.article_id,
+        previous=facts.story_id,
     )
+
+
+def refresh(story_ids) -> None:
+    """Recount stories whose claims went away (reprocess, deletes) and choose their samples again."""
+    story_links.refresh(story_ids, **_SAMPLING)
 
 
 def decide(claim_id: int, *, story_id: int | None, same: bool, key_id: str | None) -> None:
@@ -91,14 +101,11 @@ def decide(claim_id: int, *, story_id: int | None, same: bool, key_id: str | Non
     for a story of its own, and matching never puts it back there).
     """
     with write_transaction():
-        claim = find(Claim, claim_id)
-        if claim is None:
-            raise NotFound("claim", claim_id)
-        current = claim.story_id
+        facts = story_links.claim_facts(claim_id)
+        current = facts.story_id
         target = story_id if story_id is not None else current
-        if target is None or find(Story, target) is None:
+        if not story_links.story_exists(target):
             raise EditError("story_id", f"No story with id {target}.")
-        stories.record_decision(claim_id=claim_id, story_id=target, same=same, key_id=key_id)
         if same and current != target:
             new = target
         elif not same and current == target:
@@ -106,27 +113,17 @@ def decide(claim_id: int, *, story_id: int | None, same: bool, key_id: str | Non
         else:
             new = current
         if new != current or new is None:
-            Claim.update(story=None).where(Claim.id == claim_id).execute()
-            stories.refresh([current])
-            reported = claim.article.anchor_date if claim.article_id else claim.sort_date
-            new = stories.join(
+            story_links.leave(claim_id, **_SAMPLING)
+            new = story_links.join(
                 claim_id=claim_id,
-                match_key=claim.match_key or match.key(claim.quote),
+                match_key=facts.match_key or match.key(facts.quote),
                 story_id=new,
-                speaker_id=claim.speaker_id,
-                reported=reported,
+                speaker_id=facts.speaker_id,
+                reported=facts.reported,
+                day=facts.day,
+                **_SAMPLING,
             )
-        manual = sorted(set(claim.manual_fields or []) | {"story"})
-        Claim.update(manual_fields=manual, updated_at=utcnow()).where(Claim.id == claim_id).execute()
-        ClaimHistory.create(
-            claim=claim_id,
-            changes={
-                "story_id": [current, new],
-                "story_decision": [None, {"story_id": target, "same": same}],
-            },
-            key_id=key_id,
-            changed_at=utcnow(),
-        )
+        story_links.record_decision(facts, story_id=target, same=same, key_id=key_id, moved=(current, new))
         if same and new != current:
             outbox.story_grown(claim_id)  # a fact-checker put it into an existing story
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from service import linking, pipeline
-from service.store import claim_query, outbox, stories
+from service.store import claim_query, outbox
 from service.store.articles import claim_search_text, save_claim_draft, save_dates
 from service.store.db import write_transaction
 from service.store.entities import EntityResolver
@@ -90,13 +90,13 @@ def reprocess_article(article_id: int, *, today: dt.date | None = None) -> Artic
         gone = [c for c in by_span.values() if not c.manual_fields]
         if gone:
             Claim.delete().where(Claim.id.in_([c.id for c in gone])).execute()
-        stories.refresh({c.story_id for c in gone})
+        linking.refresh({c.story_id for c in gone})
         # New claims and kept claims whose values changed are matched again (a fact-checker's
         # placement stays); an unchanged claim stays in its story.
         refreshed = {c["id"]: c for c in claim_query.claims_of_article(article.id)}
         changed = {i for i in kept if refreshed[i] != before[i]}
-        for claim in Claim.select().where(Claim.id.in_(sorted(created | changed))).order_by(Claim.id):
-            linking.relink(claim)
+        for claim_id in sorted(created | changed):
+            linking.relink(claim_id)
         after = claim_query.claims_of_article(article.id)
         outbox.record("claim.created", [c for c in after if c["id"] in created])
         outbox.record("claim.updated", [c for c in after if c["id"] in kept and c != before[c["id"]]])

@@ -7,6 +7,7 @@ from flask import request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
+from service import linking
 from service.api.schemas import ArticleInSchema, ArticlePageSchema, ArticleQuerySchema, ArticleSchema
 from service.ingest import NewArticle, ingest_article
 from service.store import articles
@@ -101,4 +102,4 @@ class ArticleById(MethodView):
     @blp.doc(operationId="deleteArticle")
     def delete(self, article_id):
         """Delete an article with its dates and claims"""
-        articles.delete_article(article_id)
+        articles.delete_article(article_id, unlink=linking.refresh)

@@ -21,10 +21,10 @@ from service.api.claim_schemas import (
 from service.api.schemas import ClaimSchema
 from service.api.story_schemas import RelatedSchema, StoryDecisionInSchema
 from service.places.finder import lookup_place
-from service.store import claim_query
+from service.store import claim_query, stories
 from service.store.articles import article_url
 from service.store.claim_filter import FILTER_FIELDS, ClaimFilter, as_id
-from service.store.claim_rows import claim_text, dumps
+from service.store.claim_rows import dumps
 from service.web import export
 from service.web.cursors import decode_keyset, encode_cursor
 from service.web.errors import documents_errors, json_response
@@ -110,9 +110,9 @@ class Claims(MethodView):
             lines = export.ndjson_lines if fmt == "ndjson" else export.csv_lines
             return streamed(lines(claim_query.iter_claims(flt, order=order, after=after, limit=cap)), fmt)
         page = claim_query.page(flt, order=order, limit=limit, after=after, total=count)
-        # Same bytes as json_response({"items": ..., "next_cursor": ..., "total"?}), claims
-        # each claim encoded by claim_rows.claim_text.
-        items = ",".join(claim_text(r) for r in page.rows)
+        # Same bytes as json_response({"items": ..., "next_cursor": ..., "total"?}), each claim
+        # encoded once (inherited verdicts included).
+        items = ",".join(dumps(c) for c in page.claims)
         next_cursor = encode_cursor(kind, page.next_key) if page.next_key else None
         body = f'{{"items":[{items}],"next_cursor":{dumps(next_cursor)}'
         if count:
@@ -146,7 +146,11 @@ class ClaimById(MethodView):
             return json_response(claim, headers={"ETag": f'"{claim_edit.claim_version(claim)}"'})
         claim_url = external_url(url_for("claims.ClaimById", claim_id=claim_id))
         body = export.claim_jsonld(
-            claim, article_url=article_url(claim["article_id"]), claim_url=claim_url, publisher=publisher()
+            claim,
+            article_url=article_url(claim["article_id"]),
+            claim_url=claim_url,
+            publisher=publisher(),
+            appearances=stories.appearances(claim["story_id"]) if claim["story_id"] else None,
         )
         response = json_response(body)
         response.mimetype = "application/ld+json"

@@ -116,6 +116,14 @@ class ReviewSchema(ma.Schema):
     explanation = fields.String(required=True, allow_none=True)
     url = fields.String(required=True, allow_none=True)
     reviewed_at = fields.String(required=True, allow_none=True)
+    inherited_from = fields.Integer(
+        required=True,
+        allow_none=True,
+        metadata={
+            "description": "The claim of the same story whose verdict this is (a claim without a "
+            "verdict of its own shows its story's latest); null on a claim's own verdict."
+        },
+    )
 
 
 PLACE_KINDS = ["venue", "locality", "city", "district", "state", "country", "region"]

@@ -7,8 +7,8 @@ import operator
 
 import peewee as pw
 
-from service.store import claim_query, outbox, serialize, sql
-from service.store.db import database, write_transaction
+from service.store import claim_query, outbox, serialize, sql, story_links
+from service.store.db import write_transaction
 from service.store.entities import EntityResolver
 from service.store.models import Article, Claim, ClaimMention, DateMention, find, get, utcnow
 from service.text.hindi import fold, spellings
@@ -45,10 +45,17 @@ def list_articles(
     return rows[:limit], [last.anchor_date.isoformat(), last.id]
 
 
-def delete_article(article_id: int) -> None:
-    """Delete an article with its date mentions and claims; ``NotFound`` when there is none."""
-    with database.atomic():
-        get(Article, article_id).delete_instance(recursive=True, delete_nullable=True)
+def delete_article(article_id: int, *, unlink=None) -> None:
+    """Delete an article with its date mentions and claims; ``NotFound`` when there is none.
+
+    ``unlink(story_ids)`` runs in the same transaction with the stories its claims were in.
+    """
+    with write_transaction():
+        article = get(Article, article_id)
+        story_ids = story_links.stories_of_article(article.id)
+        article.delete_instance(recursive=True, delete_nullable=True)
+        if unlink is not None:
+            unlink(story_ids)
 
 
 def article_dict(a: Article, *, dates: list | None = None, claims: list[dict] | None = None) -> dict:

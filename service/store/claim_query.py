@@ -12,6 +12,7 @@ from service.store.claim_rows import ClaimRow, claim_json, head, iso, keyset_of,
 from service.store.db import database, is_sqlite
 from service.store.entities import attach_place_aliases
 from service.store.models import MAX_ID, Claim, ClaimHistory, get
+from service.store.verdicts import inherit_reviews
 
 CHUNK = 1000
 
@@ -26,7 +27,7 @@ class Page:
 
     @property
     def claims(self) -> list[dict]:
-        return [claim_json(r) for r in self.rows]
+        return inherit_reviews([claim_json(r) for r in self.rows])
 
 
 def page_sql(f: ClaimFilter, *, order: str, limit: int, after: list | None = None) -> tuple | None:
@@ -159,13 +160,13 @@ def iter_claims(f: ClaimFilter, *, order: str, after: list | None = None, limit:
     while left is None or left > 0:
         size = CHUNK if left is None or where.verify else min(CHUNK, left)
         rows = read(*statement(head(), where, order=order, after=after, limit=size))
-        for row in rows:
-            if not where.verify or search.matches(row.search_text, where.verify):
-                yield claim_json(row)
-                if left is not None:
-                    left -= 1
-                    if not left:
-                        return
+        chunk = [row for row in rows if not where.verify or search.matches(row.search_text, where.verify)]
+        for claim in inherit_reviews([claim_json(row) for row in chunk]):
+            yield claim
+            if left is not None:
+                left -= 1
+                if not left:
+                    return
         if len(rows) < size:
             return
         after = keyset_of(rows[-1])
@@ -174,7 +175,7 @@ def iter_claims(f: ClaimFilter, *, order: str, after: list | None = None, limit:
 def claims_of_article(article_id: int) -> list[dict]:
     """An article's claims in text order, with every spelling of their places."""
     text = f'{head()} WHERE ("t1"."article_id" = {database.param}) ORDER BY "t1"."start", "t1"."id"'
-    return attach_place_aliases([claim_json(r) for r in read(text, [article_id])])
+    return attach_place_aliases(inherit_reviews([claim_json(r) for r in read(text, [article_id])]))
 
 
 def claim_by_id(claim_id: int) -> dict:
@@ -182,7 +183,7 @@ def claim_by_id(claim_id: int) -> dict:
     rows = read(*statement(head(), Where(), ids=[claim_id])) if 0 < claim_id < MAX_ID else []
     if not rows:
         raise NotFound("claim", claim_id)
-    return claim_json(rows[0])
+    return inherit_reviews([claim_json(rows[0])])[0]
 
 
 def claim_history(claim_id: int) -> list[dict]:

@@ -186,6 +186,9 @@ class Claim(BaseModel):
     # migration v4 creates the declared indexes before v5 adds the column.
     story = pw.ForeignKeyField(Story, null=True, backref="claims", on_delete="SET NULL", index=False)
     match_key = pw.TextField(null=True)
+    # 1 when the claim is one of the story's samples near its date (what matching compares,
+    # service.store.story_links); NULL otherwise. Its partial indexes come from migrations too.
+    story_rep = pw.SmallIntegerField(null=True)
 
     class Meta:
         indexes = (

@@ -1,105 +1,16 @@
-"""The stories repository: candidate claims for matching, story membership, story reads."""
+"""The stories repository: story lists, a story with its reports, a claim's related claims."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from service.errors import NotFound
 from service.store import sql
 from service.store.claim_filter import ClaimFilter, compile_filter
 from service.store.claim_rows import claim_json, head, read
 from service.store.db import database
-from service.store.models import MAX_ID, Story, StoryDecision, utcnow
+from service.store.models import MAX_ID, Story
+from service.store.verdicts import inherit_reviews
 
 ORDERS = {"first_seen": "first_seen", "size": "size", "latest": "last_seen"}
-
-
-def candidates(
-    *,
-    speaker_id: int,
-    day: dt.date,
-    window_days: int,
-    limit: int,
-    exclude: int,
-    article_id: int | None,
-    per_story: int,
-) -> list[tuple]:
-    """(claim id, story id, match key) of the speaker's claims dated within ``window_days`` of
-    ``day``: one range scan of the (speaker, sort_date, id) index, at most ``limit`` rows.
-
-    Claims of the same article are left out: an article's claims are its distinct statements
-    (the extractor splits them), not reports of one another.
-    """
-    low, high = day - dt.timedelta(days=window_days), day + dt.timedelta(days=window_days)
-    # The first ``per_story`` members of each story only: a story reported a thousand times in
-    # the window costs as much as one reported thrice (the rows never leave the database).
-    return sql.execute(
-        'SELECT "id", "story_id", "match_key" FROM (SELECT "id", "story_id", "match_key", '
-        'ROW_NUMBER() OVER (PARTITION BY "story_id" ORDER BY "id") AS "n" FROM "claim" '
-        'WHERE "speaker_id" = ? AND "sort_date" >= ? AND "sort_date" <= ? AND "story_id" IS NOT NULL '
-        'AND "id" <> ? AND ("article_id" IS NULL OR "article_id" <> ?)) AS "c" WHERE "n" <= ? LIMIT ?',
-        (speaker_id, low.isoformat(), high.isoformat(), exclude, article_id or 0, per_story, limit),
-    ).fetchall()
-
-
-def refused_stories(claim_id: int) -> set[int]:
-    """Stories a fact-checker said this claim is not part of (the latest decision per story)."""
-    latest: dict[int, bool] = {}
-    rows = sql.execute(
-        'SELECT "story", "same" FROM "story_decision" WHERE "claim_id" = ? ORDER BY "id"', (claim_id,)
-    )
-    for story, same in rows:
-        latest[story] = bool(same)
-    return {story for story, same in latest.items() if not same}
-
-
-def join(*, claim_id: int, match_key: str, story_id: int | None, speaker_id: int, reported: dt.date) -> int:
-    """Put a claim into ``story_id`` (a new story when None); returns the story id.
-
-    Runs inside the caller's write transaction; the story's counters move with the claim.
-    """
-    day = reported.isoformat()
-    if story_id is None:
-        story_id = sql.insert_rows(
-            "story",
-            ("speaker_id", "first_claim", "first_seen", "last_seen", "size", "created_at"),
-            [(speaker_id, claim_id, day, day, 1, sql.iso(utcnow()))],
-            returning_id=True,
-        )[0]
-    else:
-        sql.execute(
-            'UPDATE "story" SET "size" = "size" + 1, '
-            '"first_claim" = CASE WHEN ? < "first_seen" THEN ? ELSE "first_claim" END, '
-            '"first_seen" = CASE WHEN ? < "first_seen" THEN ? ELSE "first_seen" END, '
-            '"last_seen" = CASE WHEN ? > "last_seen" THEN ? ELSE "last_seen" END WHERE "id" = ?',
-            (day, claim_id, day, day, day, day, story_id),
-        )
-    sql.execute(
-        'UPDATE "claim" SET "story_id" = ?, "match_key" = ? WHERE "id" = ?', (story_id, match_key, claim_id)
-    )
-    return story_id
-
-
-def refresh(story_ids) -> None:
-    """Recount stories whose claims moved or went away (reprocess, edits); drop empty ones."""
-    for story_id in {s for s in story_ids if s}:
-        rows = sql.execute(
-            'SELECT c."id", COALESCE(a."anchor_date", c."sort_date") AS "day" FROM "claim" c '
-            'LEFT JOIN "article" a ON a."id" = c."article_id" WHERE c."story_id" = ? ORDER BY 2, 1',
-            (story_id,),
-        ).fetchall()
-        if not rows:
-            sql.execute('DELETE FROM "story" WHERE "id" = ?', (story_id,))
-            continue
-        first, last = rows[0], rows[-1]
-        sql.execute(
-            'UPDATE "story" SET "size" = ?, "first_claim" = ?, "first_seen" = ?, "last_seen" = ? WHERE "id" = ?',
-            (len(rows), first[0], str(first[1])[:10], str(last[1])[:10], story_id),
-        )
-
-
-def record_decision(*, claim_id: int, story_id: int, same: bool, key_id: str | None) -> None:
-    StoryDecision.create(claim=claim_id, story=story_id, same=same, key_id=key_id, decided_at=utcnow())
 
 
 def story_of(claim_id: int) -> int | None:
@@ -145,7 +56,7 @@ def list_stories(f: ClaimFilter, *, order: str, limit: int, after: list | None =
 def _claims(story_id: int) -> list[dict]:
     mark = database.param
     text = f'{head()} WHERE ("t1"."story_id" = {mark}) ORDER BY "t1"."sort_date", "t1"."id"'
-    return [claim_json(r) for r in read(text, [story_id])]
+    return inherit_reviews([claim_json(r) for r in read(text, [story_id])])
 
 
 def story_summary(story: Story, claims: list[dict] | None = None) -> dict:
@@ -181,7 +92,7 @@ def story_detail(story_id: int) -> dict:
     out["reports"] = reports
     out["outlets"] = sorted({a["source"] or a["host"] for a in articles.values() if a["source"] or a["host"]})
     out["places"] = sorted({c["place"]["name"] for c in claims if c["place"]})
-    reviewed = [c for c in claims if c["review"]]
+    reviewed = [c for c in claims if c["review"] and c["review"]["inherited_from"] is None]
     reviewed.sort(key=lambda c: c["review"]["reviewed_at"] or "")
     out["review"] = {**reviewed[-1]["review"], "claim_id": reviewed[-1]["id"]} if reviewed else None
     return out
@@ -214,7 +125,8 @@ def related(claim_id: int, *, earlier: list[tuple[int, float]]) -> dict:
     by_id = {}
     if ids:
         marks = ", ".join([database.param] * len(ids))
-        by_id = {r.id: claim_json(r) for r in read(f'{head()} WHERE "t1"."id" IN ({marks})', ids)}
+        found = inherit_reviews([claim_json(r) for r in read(f'{head()} WHERE "t1"."id" IN ({marks})', ids)])
+        by_id = {c["id"]: c for c in found}
     similar = [{"claim": by_id[i], "score": round(s, 3)} for i, s in earlier if i in by_id]
     return {"story_id": story_id, "same_story": same, "earlier_similar": similar}
 
@@ -235,3 +147,13 @@ def earlier_candidates(claim_id: int, *, limit: int) -> tuple[tuple | None, list
         (me[0], me[1], claim_id, limit),
     ).fetchall()
     return me, rows
+
+
+def appearances(story_id: int) -> list[str]:
+    """The urls of a story's articles, earliest report first (the story's ClaimReview appearances)."""
+    rows = sql.execute(
+        'SELECT DISTINCT a."url", a."anchor_date", a."id" FROM "claim" c JOIN "article" a ON a."id" = c."article_id" '
+        'WHERE c."story_id" = ? AND a."url" IS NOT NULL ORDER BY a."anchor_date", a."id"',
+        (story_id,),
+    ).fetchall()
+    return [r[0] for r in rows]

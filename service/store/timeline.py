@@ -15,7 +15,7 @@ from service.store.claim_filter import (
     speaker_ids,
     statement,
 )
-from service.store.claim_rows import ClaimRow, claim_text, dumps, iso
+from service.store.claim_rows import ClaimRow, dumps, iso
 from service.store.db import database
 
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -49,16 +49,16 @@ def timeline_text(
     """One page of claims in date order grouped into events (claims keep their page order),
     already encoded: (JSON text of the events list, next keyset).
 
-    Each claim's JSON comes from ``claim_rows.claim_text``.
+    Each claim is the page's Claim (``claim_rows.claim_json``, inherited verdicts included).
     """
     page = claim_query.page(f, order=order, limit=limit, after=after)
     events: dict[tuple[str, str], list[str]] = {}
-    for row in page.rows:
+    for row, claim in zip(page.rows, page.claims, strict=True):
         key = event_key(row, group)
         texts = events.get(key)
         if texts is None:
             texts = events[key] = []
-        texts.append(claim_text(row))
+        texts.append(dumps(claim))
     parts = [
         f'{{"date":{dumps(date)},"granularity":{dumps(granularity)},"claims":[{",".join(texts)}]}}'
         for (date, granularity), texts in events.items()

@@ -23,8 +23,11 @@ RELATED_THRESHOLD = 0.3
 # Reports of one statement appear within days of it; a story is searched this many days either
 # side of the new claim's date (its sort date), which bounds the candidates per match.
 WINDOW_DAYS = 7
-# The candidates compared for one claim at most (the busiest speakers' busiest weeks).
-MAX_CANDIDATES = 500
+# The candidates compared for one claim at most, the nearest in date: half on or after its day,
+# half before. Only the busiest speakers' busiest weeks have more story samples than this
+# (bench/stories.py: 731 around the busiest day of the busiest of 1M skewed claims), and a report
+# of a statement comes within days of it. ~9 µs per candidate (read + compare) bounds a match.
+MAX_CANDIDATES = 200
 # Members of one story compared at most: a story reported a thousand times is as well represented
 # by its first few reports, and a new report costs O(stories nearby), not O(reports).
 PER_STORY = 3
@@ -73,15 +76,6 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
-    """A stored claim a new one may join: its id, its story and its stored key."""
-
-    claim_id: int
-    story_id: int | None
-    match_key: str
-
-
-@dataclass(frozen=True, slots=True)
 class Match:
     claim_id: int
     story_id: int | None
@@ -91,17 +85,22 @@ class Match:
 def best_match(match_key: str, candidates, *, threshold: float | None = None, refused=frozenset()):
     """The most similar candidate at or above ``threshold`` (None when there is none).
 
-    ``refused``: story ids a fact-checker said this claim is not part of.
+    ``candidates``: (claim id, story id, stored match key) rows, nearest first; at most
+    ``PER_STORY`` of one story are compared. ``refused``: story ids a fact-checker said this
+    claim is not part of.
     """
     threshold = THRESHOLD if threshold is None else threshold
     mine = grams(match_key)
+    if not mine:
+        return None
     best: Match | None = None
     seen: dict[int | None, int] = {}
-    for c in candidates:
-        if c.story_id in refused or seen.get(c.story_id, 0) >= PER_STORY:
+    for claim_id, story_id, key in candidates:
+        compared = seen.get(story_id, 0)
+        if compared >= PER_STORY or story_id in refused:
             continue
-        seen[c.story_id] = seen.get(c.story_id, 0) + 1
-        score = similarity(mine, grams(c.match_key))
+        seen[story_id] = compared + 1
+        score = similarity(mine, grams(key))
         if score >= threshold and (best is None or score > best.score):
-            best = Match(c.claim_id, c.story_id, score)
+            best = Match(claim_id, story_id, score)
     return best

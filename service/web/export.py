@@ -99,11 +99,14 @@ def csv_lines(claims: Iterable[dict]) -> Iterator[str]:
         yield buffer.getvalue()
 
 
-def claim_jsonld(c: dict, *, article_url: str | None, claim_url: str, publisher: dict) -> dict:
+def claim_jsonld(
+    c: dict, *, article_url: str | None, claim_url: str, publisher: dict, appearances: list[str] | None = None
+) -> dict:
     """A claim as schema.org JSON-LD: a reviewed claim is a ClaimReview (Google's required
     claimReviewed, reviewRating, url; recommended author, datePublished, itemReviewed); an
-    unreviewed one is only a Claim — without a verdict it is no review."""
-    item = _claim_item(c, article_url)
+    unreviewed one is only a Claim — without a verdict it is no review. ``appearances``: the
+    article urls of every report of the claim's story, first report first."""
+    item = _claim_item(c, article_url, appearances or [])
     review = c["review"]
     if not review:
         return {
@@ -135,7 +138,7 @@ def claim_jsonld(c: dict, *, article_url: str | None, claim_url: str, publisher:
     return out
 
 
-def _claim_item(c: dict, article_url: str | None) -> dict:
+def _claim_item(c: dict, article_url: str | None, appearances: list[str]) -> dict:
     """The schema.org Claim: text, author, when (datePublished), where, and where it appeared."""
     date = c["date"] or {}
     item: dict = {"@type": "Claim", "text": c["quote"]}
@@ -156,7 +159,10 @@ def _claim_item(c: dict, article_url: str | None) -> dict:
         if c["place"]["country"]:
             place["address"] = {"@type": "PostalAddress", "addressCountry": c["place"]["country"]}
         item["spatialCoverage"] = place
-    if article_url:
-        # The one article a claim is extracted from is where it appeared, and first.
-        item["appearance"] = item["firstAppearance"] = {"@type": "CreativeWork", "url": article_url}
+    urls = list(dict.fromkeys(appearances)) or ([article_url] if article_url else [])
+    if urls:
+        # Every report of the statement (its story's articles), or the one article it is from.
+        works = [{"@type": "CreativeWork", "url": url} for url in urls]
+        item["appearance"] = works if len(works) > 1 else works[0]
+        item["firstAppearance"] = works[0]
     return item

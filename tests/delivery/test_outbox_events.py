@@ -108,10 +108,15 @@ def test_reprocess_keeps_claim_identity_and_writes_events_by_what_changed(client
     assert all(now[c["id"]] == c for c in claims if c["id"] not in (changed["id"], moved["id"]))
 
 
+# Distinct statements: a manual claim is matched into stories too, and near-identical quotes of
+# one speaker would join one story (story.grown events besides the claim.created ones).
+STATEMENTS = ["स्कूल सोमवार से खुलेंगे", "पुल का काम पूरा हुआ", "बिजली दरें घटेंगी", "मेला रद्द रहेगा", "नहर में पानी छोड़ा"]
+
+
 def _settle_all(client, receiver_url: str, count: int) -> None:
     subscribe(client, receiver_url)
     for n in range(count):
-        client.post("/v1/claims", json={"speaker": "अनीता राव", "quote": f"घोषणा {n}"}, headers=AUTH)
+        client.post("/v1/claims", json={"speaker": "अनीता राव", "quote": STATEMENTS[n]}, headers=AUTH)
 
 
 def test_worker_prunes_settled_events_past_retention_in_bounded_batches(client):
