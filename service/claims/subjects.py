@@ -19,9 +19,20 @@ _TRAILING_PARTICLE = re.compile(
 )
 
 _LEAD = re.compile(
-    r"(?:(?:वहीं|वही|इधर|उधर|हालांकि|लेकिन|मगर|परंतु|साथ\s+ही|इस\s+पर|इसके\s+बाद|अब|फिर|और)\s*,?\s+)*"
+    r"(?:(?:वहीं|वही|इधर|उधर|हालांकि|लेकिन|मगर|परंतु|पर|साथ\s+ही|इस\s+पर|इसके\s+बाद|अब|फिर|और)\s*,?\s+)*"
 )
 _SUBJECT_PRONOUNS = frozenset(["वह", "वे", "वो"])
+_CLAUSE_JOIN = re.compile(r"(?:\s(?:लेकिन|मगर|परंतु|पर|और|जबकि|तो)|,)\s+")
+
+
+def last_clause_start(f: str, s: int, e: int) -> int | None:
+    """Start of the last coordinated clause in ``f[s:e]``, if one begins after a conjunction."""
+    found = None
+    for m in _CLAUSE_JOIN.finditer(f, s, e):
+        found = m.end()
+    return found
+
+
 # After a subject NP: a case marker or a genitive makes it no subject ("पटवारी के समर्थक …").
 _NOT_SUBJECT_NEXT = frozenset("का की के को से में पर ने तक द्वारा".split())
 
@@ -32,6 +43,14 @@ def direct_subject(ctx: Context, book: EntityBook, s: int, verb_start: int, date
     ने"), else the noun phrase right before the verb ("प्रोफेसर रमेश कहते हैं कि …")."""
     f = ctx.f
     p = _LEAD.match(f, s, verb_start).end()
+    # "X इस शोध को रोमांचकारी बताते हैं लेकिन वह ये भी कहते हैं, …": the verb's own clause
+    clause = last_clause_start(f, p, verb_start)
+    if (
+        clause is not None
+        and f[clause:verb_start].split()[:1]
+        and f[clause:verb_start].split()[0] in _SUBJECT_PRONOUNS
+    ):
+        p = clause
     words = f[p:verb_start].split()
     if not words:
         return None
@@ -70,6 +89,8 @@ def _new_subject(ctx: Context, book: EntityBook, s: int, verb_start: int, dates)
     if found is None:
         return None
     ent, _role, np_start, via_pronoun = found
+    if f[max(s, np_start - 4) : np_start].strip() == "को":
+        return None  # "X इस शोध को रोमांचकारी बताते हैं": a complement, not the subject
     words = f[np_start:end].split()
     if via_pronoun or not words or len(words) > 7 or words[-1] in GENERIC_SUBJECTS:
         return None
@@ -88,12 +109,17 @@ def initial_person(ctx: Context, s: int, e: int, *, need_honorific: bool = False
     role words and/or an honorific, then up to two name words not followed by a case marker."""
     f = ctx.f
     p = _LEAD.match(f, s, e).end()
-    toks = list(re.finditer(r"\S+", f[p:e]))[:8]
+    toks = list(re.finditer(r"\S+", f[p:e]))[:10]
     words = [t.group().strip(",;:") for t in toks]
     k = 0
+    # "ओपन यूनिवर्सिटी के डॉक्टर महेश आनंद …": an institution's genitive before the role
+    gen = next((i for i, w in enumerate(words[:5]) if w in ("के", "की") and i + 1 < len(words)), None)
+    if gen is not None and (is_role_word(words[gen + 1]) or words[gen + 1] in HONORIFICS):
+        k = gen + 1
+    start = k
     while k < len(words) and (is_role_word(words[k]) or words[k] in HONORIFICS):
         k += 1
-    if k == 0 or (need_honorific and not any(w in HONORIFICS for w in words[:k])):
+    if k == start or (need_honorific and not any(w in HONORIFICS for w in words[start:k])):
         return None
     n = 0
     while k + n < len(words) and n < _NAME_WORDS:
