@@ -9,7 +9,7 @@ from service.claims.rules import Context
 from service.places.hierarchy import in_country
 
 _DATELINE_BEFORE = re.compile(r"^[^।.!?:]{0,40},\s*$|^\s*$")
-_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\))?\s*(?:[,:।]|$)")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\))?\s*(?:[,:।ः]|$)")  # ः: a visarga typed for ":"
 
 
 def datelines(ctx: Context, places: list[tuple[int, int, Any]]) -> list[tuple[int, Any]]:

@@ -154,13 +154,18 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
     cues: dict[int, list[tuple[int, Any]]] = {}
     occasion: list[tuple[int, Any]] = []
     entities = {id(r.entity): r.entity for r in raws}
+    claim_sents = {r.sentence for r in raws}
     si = 0
-    for s, e, place, at, _in, move, _k in cands:
+    for s, e, place, at, _in, move, klass in cands:
         while si < len(ctx.sents) and ctx.sents[si].end <= s:
             si += 1
         if si >= len(ctx.sents) or any(cs <= s < ce for cs, ce in contents):
             continue
-        if not (move.match(f, e) or SPEECH_EVENT_RE.match(f, e)):
+        # "X ने … एम.वाय. हॉस्पिटल परिसर में श्रमदान किया": where X was, for X's statements after
+        # not a court: the accused and the police are "कोर्ट में पेश", they make no statement there
+        activity = place.kind in _FINE and klass != "court" and si not in claim_sents
+        activity = activity and bool(_in.match(f, e) or _VISIT.match(f, e)) and not _LIVES.match(f, e)
+        if not (move.match(f, e) or SPEECH_EVENT_RE.match(f, e) or activity):
             continue
         snt = ctx.sents[si]
         before = f[snt.start : s]
@@ -177,7 +182,7 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
             who = next((r.entity for r in raws if r.pre_speaker[0] <= s and e <= r.pre_speaker[1]), None)
         if who is not None:
             cues.setdefault(id(who), []).append((s, (place, at)))
-        elif place.kind == "venue":
+        elif place.kind == "venue" and (move.match(f, e) or SPEECH_EVENT_RE.match(f, e)):
             # "… द्वारा स्थानीय X सभागार में संगोष्ठी आयोजित की गई": the occasion's venue, for the
             # article's statements that name no place of their own.
             occasion.append((s, (place, at)))
@@ -237,6 +242,12 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
 
 _RUN_CHARS = 600
 _COARSE = frozenset({"city", "district", "state", "region", "country"})
+_FINE = frozenset({"venue", "locality"})
+# "X (एलएनजेपी) का दौरा किया", "X परिसर में": a visit or the grounds of a venue
+_LIVES = re.compile(r"\s+में\s+(?:रह|निवास|बस)")  # where someone lives is not where they spoke
+_VISIT = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:का|की)\s+(?:दौरा|निरीक्षण|उद्घाटन|शुभारंभ|लोकार्पण)|(?:परिसर|कैंपस|प्रांगण)\s+में)"
+)
 # A reporting verb ending a frame ("'…' उन्होंने राजवाड़ा चौक पर कहा"): the setting stands before it.
 _VERB_TAIL = re.compile(
     r"\s+(?:कहा|कही|कहीं|कहे|बताया|बताई|बताईं|बताए|बोले|बोला|बोली|बोलीं|पूछा|लिखा)"
