@@ -95,7 +95,7 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
             ent, role, np_s, conf, obj_start = sp[0], None, sp[1], 0.6, m.start()
         elif out and (
             (lx.CONTINUE_RE.match(f[s : m.start()]) and _near(ctx, out[-1].sentence, si))
-            or (lx.ZERO_SUBJECT_RE.match(f[s : m.start()]) and out[-1].sentence >= si - 1)
+            or (lx.ZERO_SUBJECT_RE.match(f[s : m.start()]) and _adjacent(ctx, out[-1].sentence, si))
         ):
             # Subject carried over from the previous claim: "साथ ही मांग की है कि …".
             if content_after(f, m.end(), e, verb) is None:
@@ -280,6 +280,15 @@ def _nested(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent, m: re
             region = r.date_region
             break
     out.append(RawClaim(ent, role, lx.lemma_of(m), vclass, c[:2], c[2], span, region, sn.si, pre, 0.6))
+
+
+_TEASER = re.compile(r"\s*(?:यह|ये|इसे|इन्हें|इसको)\s+भी\s+पढें")  # folded: no nukta
+
+
+def _adjacent(ctx: Context, prev: int, si: int) -> bool:
+    """The previous claim's sentence comes right before, across "यह भी पढ़ें" link lines."""
+    between = range(prev + 1, si)
+    return all(_TEASER.match(ctx.f, ctx.sents[k].start) for k in between)
 
 
 def _near(ctx: Context, prev: int, si: int) -> bool:
