@@ -154,9 +154,7 @@ def lemma_of(match: re.Match[str]) -> str:
 
 # "X का कहना है कि", "X का आरोप है कि", "X की मांग है कि"
 # Between the genitive and its noun: a topic or a particle ("X का इस बारे में कहना था").
-_GEN_GAP = (
-    r"(?:(?:इस|उस)\s+(?:बारे\s+में|मामले\s+में|संबंध\s+में|पर)\s+)?(?:(?:यह|ये)\s+)?(?:(?:भी|तो|साफ|स्पष्ट)\s+)?"
-)  # "X का यह भी कहना है कि"
+_GEN_GAP = r"(?:(?:इस|उस)\s+(?:बारे\s+में|मामले\s+में|संबंध\s+में|पर)\s+)?(?:(?:यह|ये)\s+)?(?:(?:भी|तो|साफ|स्पष्ट)\s+)?"  # "X का यह भी कहना है कि"
 _GEN_NOUN = r"(?P<noun>कहना|आरोप|दावा|मानना|मांग|शिकायत|तर्क)\s+(?:है|हैं|था|थी|थे|रहा)"
 GENITIVE_RE = re.compile(NOT_BEFORE + r"(?:का|की|के)\s+(?:का\s+)?" + _GEN_GAP + _GEN_NOUN + NOT_AFTER)
 GENITIVE_PRONOUN_RE = re.compile(
