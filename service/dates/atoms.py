@@ -84,7 +84,7 @@ def numeric(m: re.Match, ctx: Ctx):
 
 
 def day_range(m: re.Match, ctx: Ctx):
-    """ "11 से 13 जुलाई", "4 और 5 जून": news keeps the first day's value, general gives "A/B"."""
+    """ "11 से 13 जुलाई", "4 और 5 जून": news tags the last day ("13 जुलाई"), general gives "A/B"."""
     first, _ = day_month(m["rg_d1"], m["rg_m"], m["rg_y"], ctx.anchor, ctx.tense(m.end()))
     d1, d2 = number_value(m["rg_d1"]), number_value(m["rg_d2"])
     if first is None or first.granularity != "day" or not d1 < d2 <= 31:
@@ -94,7 +94,8 @@ def day_range(m: re.Match, ctx: Ctx):
         return None
     if ctx.style.ranges:
         return piece(m, cal.span(first, cal.day(last_day)))
-    return piece(m, cal.date_range(first.date_from, last_day), ("range",))
+    # news annotates the full expression only: "17 से 31 मार्च" is "31 मार्च" (the guide's rule)
+    return Piece(m.start("rg_d2"), m.end(), cal.day(last_day), m.lastgroup, ("range",), {})
 
 
 def dmy(m: re.Match, ctx: Ctx):

@@ -6,8 +6,8 @@ Conventions (see also service.date_rules for the grammar):
   ``2025`` (year), ``PAST_REF`` / ``PRESENT_REF`` / ``FUTURE_REF`` (granularity ``vague``).
 * Every mention carries the closed interval ``date_from..date_to``. Vague references are open:
   PAST_REF is ``None..anchor``, PRESENT_REF is ``anchor..anchor``, FUTURE_REF is ``anchor..None``.
-* A day range ("11 से 13 जुलाई", "11-13 जुलाई") is ONE mention whose value is the first day,
-  whose interval spans the whole range, with the warning ``"range"``.
+* A day range ("11 से 13 जुलाई", "11-13 जुलाई") in news is ONE mention, its full last day ("13 जुलाई"),
+  as the annotation guide tags it, with the warning ``"range"`` (GENERAL: "A/B" over the range).
 * A weekday with its date ("शनिवार (12 जुलाई, 2025)") is one mention; when the weekday does
   not fit the date the date wins and the warning ``"weekday_mismatch"`` is added.
 * Undated days (weekdays, कल, "12 जुलाई") are placed by the tense of their clause: past → the

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from service.dates.resolver import Anchor, choose_anchor, resolve_dates
+from service.dates.resolver import GENERAL, Anchor, choose_anchor, resolve_dates
 
 D = dt.date
 WED = D(2025, 7, 16)  # default anchor, a Wednesday
@@ -150,8 +150,9 @@ CASES = [
     ("पिछले साल रिकॉर्ड बिक्री हुई।", NEW_YEAR, [("पिछले साल", "2025", "year")]),
     ("आगामी 15 अगस्त को झंडा फहराया जाएगा।", WED, [("आगामी 15 अगस्त", "2025-08-15", "day")]),
     # ranges: one mention, first day as value
-    ("उत्सव 11 से 13 जुलाई तक चलेगा।", WED, [("11 से 13 जुलाई", "2025-07-11", "day")]),
-    ("शिविर 20-22 अगस्त को लगेगा।", WED, [("20-22 अगस्त", "2025-08-20", "day")]),
+    # news: a day range is tagged by its one full expression, the last day (annotation guide)
+    ("उत्सव 11 से 13 जुलाई तक चलेगा।", WED, [("13 जुलाई", "2025-07-13", "day")]),
+    ("शिविर 20-22 अगस्त को लगेगा।", WED, [("22 अगस्त", "2025-08-22", "day")]),
     # year boundary and tense
     ("28 दिसंबर को हुई दुर्घटना में दो घायल हुए।", NEW_YEAR, [("28 दिसंबर", "2025-12-28", "day")]),
     ("5 जनवरी को होने वाली परीक्षा टली।", YEAR_END, [("5 जनवरी", "2026-01-05", "day")]),
@@ -248,7 +249,14 @@ def test_invalid_leap_day_falls_back_to_month_with_warning():
 
 def test_range_interval_and_flag():
     (m,) = resolve_dates("उत्सव 11 से 13 जुलाई तक चलेगा।", WED)
-    assert (m.date_from, m.date_to, m.warnings) == (D(2025, 7, 11), D(2025, 7, 13), ("range",))
+    assert (m.text, m.date_from, m.date_to, m.warnings) == (
+        "13 जुलाई",
+        D(2025, 7, 13),
+        D(2025, 7, 13),
+        ("range",),
+    )
+    (g,) = resolve_dates("उत्सव 11 से 13 जुलाई तक चलेगा।", WED, style=GENERAL)
+    assert (g.value, g.date_from, g.date_to) == ("2025-07-11/2025-07-13", D(2025, 7, 11), D(2025, 7, 13))
 
 
 @pytest.mark.parametrize(
