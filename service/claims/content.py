@@ -24,6 +24,8 @@ def _word_alternation(words: list[str]) -> str:
 
 
 NE_RE = re.compile(_word_alternation(NE_WORDS))
+# उसने, उसका, इसने, वह: singular (उन्होंने, उनका, वे are plural or honorific)
+SINGULAR_PRONOUNS = frozenset(w for w in PRONOUNS if w.startswith(("उस", "इस")) or w == "वह")
 # "माना की पहले …": की is a common typing of the complementizer कि, never of a light verb here
 # (the verb match already took its own की) — unless a passive or another verb follows it.
 _KI_RE = re.compile(r"\s*,?\s*(?:कि|की(?=\s)(?!\s+(?:गई|गयी|गए|गये|जा|जाती|जाने|है|हैं|थी|थे|थीं)" + _A + r"))" + _A)
@@ -191,7 +193,7 @@ def speaker(
     if marker in SKIP_PRONOUNS:
         return None
     if marker in PRONOUNS:
-        ent = book.pronoun()
+        ent = book.pronoun(singular=marker in SINGULAR_PRONOUNS)
         return (ent, None, marker_start, True) if ent else None
     np = cached_np(ctx, marker_start, lo, blocked)
     if np is None:
@@ -202,7 +204,7 @@ def speaker(
         if t:
             pairs.append((t, sp))
     if len(pairs) == 1 and pairs[0][0] in PRONOUNS:
-        ent = book.pronoun()
+        ent = book.pronoun(singular=pairs[0][0] in SINGULAR_PRONOUNS)
         return (ent, None, np.start, True) if ent else None
     while pairs and pairs[0][0] in _GEN_POST:
         pairs = pairs[1:]

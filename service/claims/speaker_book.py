@@ -29,6 +29,12 @@ _GENERIC_FAMILY = {
 }
 
 
+def _plural(ent: Entity) -> bool:
+    """A plural oblique head (अधिकारियों, डॉक्टरों, लोगों): the entity is a group."""
+    head = ent.key.split()[-1] if ent.key else ""
+    return head.endswith("ों") and " और " not in f" {ent.key} "
+
+
 def _tok_match(a: str, b: str) -> bool:
     return a == b or (len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a)))
 
@@ -62,10 +68,15 @@ class EntityBook:
         self.last.append(ent)
         return ent
 
-    def pronoun(self, *, prefer_person: bool = True, exclude: Entity | None = None) -> Entity | None:
+    def pronoun(
+        self, *, prefer_person: bool = True, exclude: Entity | None = None, singular: bool = False
+    ) -> Entity | None:
         """Antecedent of उन्होंने/उसने/उनका: the most recent person subject, else the most recent
-        subject; never ``exclude`` (a candidate the context ruled out)."""
+        subject; never ``exclude`` (a candidate the context ruled out). A singular pronoun (उसने,
+        उसका) never means a plural noun ("अधिकारियों ने …। उसने …" is someone else)."""
         last = [ent for ent in self.last if ent is not exclude]
+        if singular:  # none singular in sight: the antecedent is someone we did not register
+            last = [ent for ent in last if not _plural(ent)]
         # an outlet that interviewed someone is not who answered: skip it while another is known
         reporters = [ent for ent in last if ent.key and ent.key.split()[-1] in MEDIA_NAMES]
         if reporters and len(reporters) < len(last):

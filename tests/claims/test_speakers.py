@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from service.claims.speaker_book import EntityBook
 from service.claims.speakers import np_before, split_role_name
+from service.pipeline import extract
 from service.text.hindi import fold
 
 
@@ -103,3 +106,13 @@ def test_resident_of_a_locality_names_the_person_before_it():
 def test_a_wire_slug_is_never_part_of_the_speaker():
     assert np_text("अर्थ8 मारुति सुजुकी ने कहा") == "मारुति सुजुकी"
     assert np_text("डीसीपी जोन-1 विनोद मीना ने कहा") == "डीसीपी जोन-1 विनोद मीना"
+
+
+def test_a_singular_pronoun_never_means_a_plural_group():
+    day = dt.date(2026, 3, 10)
+    text = "अधिकारियों ने कहा कि जांच होगी। पूछताछ में उसने बताया कि वह नशे में था।"
+    got = [(c.speaker_name, c.quote) for c in extract(text, published=day, today=day).claims]
+    assert got == [("अधिकारियों", "जांच होगी")]
+    text = "अधिकारियों ने कहा कि जांच होगी। उन्होंने बताया कि रिपोर्ट जल्द आएगी।"
+    got = [c.speaker_name for c in extract(text, published=day, today=day).claims]
+    assert got == ["अधिकारियों", "अधिकारियों"]
