@@ -40,6 +40,8 @@ _ADDRESSEE_ONLY = re.compile(r"^(?:\S+\s+){0,3}\S+\s+को(?:\s+(?:भी|ह�
 _THEME_KO = frozenset(["denial", "confirmation"])
 _CONJ = re.compile(r"(?:और|तथा|एवं|व)\s+")
 # An object that is only where it was said ("X ने बयान में चेतावनी दी"): no content of its own.
+# "खुद को रेलवे अफसर बताया", "अपना नाम राजू बताया": how someone presented himself, no report
+_SELF_NAMING = re.compile(r"(?:(?:उसने|उन्होंने)\s+)?(?:खुद|स्वयं|अपने\s+आप)\s+को\s|अपना\s+नाम\s")
 _WHERE_ONLY = re.compile(r"^(?:\S+\s+){0,2}\S+\s+में(?:\s+(?:भी|ही))?$")
 _LEAD_PARTICLE = re.compile(r"(?:भी|ही|तो)\s+")
 _KI_OR_QUOTE = re.compile(r"\s*(?:,?\s*कि" + _A + r"|[,:\-–—]?\s*[“‘\"'])")
@@ -228,6 +230,7 @@ def _object_content(
         or anaphoric
         or (_ADDRESSEE_ONLY.match(obj) and verb.verb_class not in _THEME_KO)
         or _WHERE_ONLY.match(obj)
+        or _SELF_NAMING.match(obj)
         or passive
     ):
         return None
