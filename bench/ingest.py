@@ -118,14 +118,19 @@ def start_server(port: int, db_path: str, workers: int, *, deliver: bool = False
     raise SystemExit("server did not start")
 
 
-def worker_cpu_seconds(master_pid: int) -> float:
-    """User + system CPU seconds used so far by the gunicorn workers of ``master_pid``."""
-    total = 0.0
+def worker_cpu_seconds(master_pid: int) -> tuple[float, float]:
+    """User + system CPU seconds used so far by the children of ``master_pid``: (the gunicorn web
+    workers, the delivery worker)."""
+    web = deliver = 0.0
     ticks = os.sysconf("SC_CLK_TCK")
     for pid in subprocess.check_output(["pgrep", "-P", str(master_pid)], text=True).split():
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += (int(fields[11]) + int(fields[12])) / ticks
-    return total
+        seconds = (int(fields[11]) + int(fields[12])) / ticks
+        if b"service.delivery" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            deliver += seconds
+        else:
+            web += seconds
+    return web, deliver
 
 
 def run_clients(port: int, bodies: list[bytes], clients: int) -> tuple[list[float], dict[int, int]]:
@@ -158,11 +163,15 @@ def run_clients(port: int, bodies: list[bytes], clients: int) -> tuple[list[floa
     return latencies, statuses
 
 
-def subscribe(port: int, count: int) -> tuple[subprocess.Popen, int]:
+def subscribe(port: int, count: int, *, receiver_nice: int = 0) -> tuple[subprocess.Popen, int]:
     """Start a receiver on 127.0.0.1 in its own process (not competing with the clients for this
-    one's GIL) and ``count`` subscriptions to it; returns (the process, its port)."""
+    one's GIL) and ``count`` subscriptions to it; returns (the process, its port). The receiver
+    stands for another machine: ``receiver_nice`` keeps it from taking the cores ingest uses."""
     hook_port = free_port()
-    receiver = subprocess.Popen([sys.executable, "-m", "tests.delivery.receiver", str(hook_port)], cwd=ROOT)
+    cmd = [sys.executable, "-m", "tests.delivery.receiver", str(hook_port)]
+    if receiver_nice:
+        cmd = ["nice", "-n", str(receiver_nice), *cmd]
+    receiver = subprocess.Popen(cmd, cwd=ROOT)
     time.sleep(1.0)
     for flt in FILTERS[:count]:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -190,7 +199,7 @@ def one_run(args, bodies: list[bytes], subscriptions: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
         server = start_server(port, f"{tmp}/bench.db", args.workers, deliver=bool(subscriptions))
-        receiver = subscribe(port, subscriptions) if subscriptions else None
+        receiver = subscribe(port, subscriptions, receiver_nice=args.receiver_nice) if subscriptions else None
         spy = None
         if args.profile:
             worker = subprocess.check_output(["pgrep", "-P", str(server.pid)], text=True).split()[0]
@@ -211,10 +220,11 @@ def one_run(args, bodies: list[bytes], subscriptions: int) -> dict:
             start = time.perf_counter()
             latencies, statuses = run_clients(port, bodies, args.clients)
             elapsed = time.perf_counter() - start
-            cpu = worker_cpu_seconds(server.pid)
+            cpu, deliver_cpu = worker_cpu_seconds(server.pid)
             if receiver:
                 time.sleep(2)
                 hooks = received(receiver[1])
+                deliver_cpu = worker_cpu_seconds(server.pid)[1]
         finally:
             if receiver:
                 receiver[0].terminate()
@@ -225,12 +235,25 @@ def one_run(args, bodies: list[bytes], subscriptions: int) -> dict:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
     p50, p99 = percentiles(latencies)
-    return {"elapsed": elapsed, "p50": p50, "p99": p99, "statuses": statuses, "cpu": cpu, "hooks": hooks}
+    return {
+        "elapsed": elapsed,
+        "p50": p50,
+        "p99": p99,
+        "statuses": statuses,
+        "cpu": cpu,
+        "deliver_cpu": deliver_cpu,
+        "hooks": hooks,
+        "latencies": latencies,
+    }
 
 
 def report(args, subscriptions: int, r: dict) -> None:
     if r["hooks"] is not None:
-        print(f"webhooks: {r['hooks']} requests received by the end of the run + 2 s")
+        print(
+            f"webhooks: {r['hooks']} requests received by the end of the run + 2 s; delivery worker CPU "
+            f"{r['deliver_cpu'] * 1000 / args.posts:.1f} ms per article, "
+            f"{r['deliver_cpu'] * 1000 / max(r['hooks'], 1):.2f} ms per webhook"
+        )
     print(
         f"ingest via gunicorn ({args.workers} workers, SQLite WAL, {args.clients} clients, "
         f"{subscriptions} subscriptions): "
@@ -239,7 +262,7 @@ def report(args, subscriptions: int, r: dict) -> None:
     )
     per_article = r["cpu"] * 1000 / args.posts
     print(
-        f"worker CPU: {per_article:.1f} ms per article "
+        f"web worker CPU: {per_article:.1f} ms per article "
         f"(load-independent cost; {2000 / per_article:.0f} articles/s if 2 cores served only the workers)",
         flush=True,
     )
@@ -259,6 +282,12 @@ def main() -> None:
         default=0,
         metavar="ROUNDS",
         help="alternate runs without and with --subscriptions ROUNDS times; print each ratio",
+    )
+    parser.add_argument(
+        "--receiver-nice",
+        type=int,
+        default=0,
+        help="run the webhook receiver (a stand-in for another machine) at this nice level",
     )
     parser.add_argument("--profile", help="write a py-spy flame graph of one worker to this .svg")
     args = parser.parse_args()
@@ -285,11 +314,13 @@ def main() -> None:
         return
     # Paired: both arms in this process, in alternating order (drifting machine load hits both).
     ratios50, ratios99 = [], []
+    pooled: dict[int, list[float]] = {0: [], args.subscriptions: []}
     for round_ in range(args.paired):
         order = (0, args.subscriptions) if round_ % 2 == 0 else (args.subscriptions, 0)
         results = {}
         for subs in order:
             results[subs] = one_run(args, bodies, subs)
+            pooled[subs] += results[subs]["latencies"]
             report(args, subs, results[subs])
         base, push = results[0], results[args.subscriptions]
         ratios50.append(push["p50"] / base["p50"])
@@ -303,6 +334,11 @@ def main() -> None:
         f"paired, {args.paired} rounds, 0 vs {args.subscriptions} subscriptions: p99 ratio median "
         f"{statistics.median(ratios99):.3f} (each {', '.join(f'{r:.3f}' for r in ratios99)}); "
         f"p50 ratio median {statistics.median(ratios50):.3f}"
+    )
+    (b50, b99), (s50, s99) = percentiles(pooled[0]), percentiles(pooled[args.subscriptions])
+    print(
+        f"pooled over the rounds ({len(pooled[0])} posts per arm): p50 {b50:.1f} → {s50:.1f} ms "
+        f"({s50 / b50:.3f}), p99 {b99:.1f} → {s99:.1f} ms ({s99 / b99:.3f})"
     )
 
 

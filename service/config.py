@@ -85,6 +85,8 @@ class Config:
         # Settled events (all deliveries delivered or failed) older than this many seconds are
         # pruned by the worker with their deliveries; also how far back a stream can resume.
         self.TATHYA_OUTBOX_RETENTION = _int_env("TATHYA_OUTBOX_RETENTION", 14 * 24 * 3600)
+        # The worker started beside gunicorn lowers its priority by this much (0-19).
+        self.TATHYA_DELIVERY_NICE = _int_env("TATHYA_DELIVERY_NICE", 19)
         # A /v1/stream connection ends after this many seconds (the browser reconnects with
         # Last-Event-ID): each open stream holds one gunicorn thread.
         self.TATHYA_STREAM_SECONDS = float(os.environ.get("TATHYA_STREAM_SECONDS", "") or 55)

@@ -27,8 +27,10 @@ def serve(app, *, once: bool = False) -> None:
         signal.signal(sig, lambda *_: stop.set())
     parent = os.environ.get("TATHYA_DELIVERY_PARENT")
     if parent:
-        # Beside gunicorn on the same cores: deliveries may wait a little, ingest requests should not.
-        os.nice(10)
+        # Beside gunicorn on the same cores: deliveries may wait, ingest requests should not. At
+        # nice 19 the worker gets ~1.5 % of a core that ingest keeps busy (nice 10: ~10 %), so
+        # under saturation deliveries lag and catch up when the load drops.
+        os.nice(int(app.config.get("TATHYA_DELIVERY_NICE", 19)))
     worker.run(stop, parent=int(parent) if parent else None)
 
 

@@ -3,27 +3,47 @@
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
-class Receiver:
-    """``answers``: status codes (or (status, headers)) for the next requests; then 200."""
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A sender killed mid-connection (bench/deliver_crash.py) resets it: nothing to report.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
-    def __init__(self, answers=(), port: int = 0) -> None:
+
+class Receiver:
+    """``answers``: status codes (or (status, headers)) for the next requests; then 200.
+    ``keep_alive=False`` answers HTTP/1.0 and closes each connection."""
+
+    def __init__(self, answers=(), port: int = 0, *, keep_alive: bool = True) -> None:
         self.answers = list(answers)
         self.log: list[dict] = []
         self.lock = threading.Lock()
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"  # 1.1: connections kept open
+            disable_nagle_algorithm = True  # headers and body are written apart
+
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", 0))
                 body = self.rfile.read(length)
                 if len(body) < length:  # the sender died mid-request: nothing was delivered
+                    self.close_connection = True
                     return
                 with receiver.lock:
-                    receiver.log.append({"headers": dict(self.headers), "body": body, "path": self.path})
+                    receiver.log.append(
+                        {
+                            "headers": dict(self.headers),
+                            "body": body,
+                            "path": self.path,
+                            "peer": self.client_address,
+                        }
+                    )
                     answer = receiver.answers.pop(0) if receiver.answers else 200
                 status, headers = answer if isinstance(answer, tuple) else (answer, {})
                 self.send_response(status)
@@ -43,7 +63,7 @@ class Receiver:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.server = _Server(("127.0.0.1", port), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property

@@ -187,3 +187,17 @@ def test_two_workers_side_by_side_send_each_event_once(app, client):
     ids = [entry["headers"]["X-Tathya-Delivery"] for entry in receiver.log]
     assert len(ids) == 150 and len(set(ids)) == 150
     assert statuses(client, sub["id"]).count("delivered") == 50  # the list shows the latest 50
+
+
+@pytest.mark.parametrize("keep_alive", [True, False])
+def test_one_batch_reuses_a_kept_alive_connection(client, keep_alive):
+    """A receiver that keeps connections open gets a batch over one; one that closes them, each
+    over a new one, and nothing is lost either way."""
+    with Receiver(keep_alive=keep_alive) as receiver:
+        subscribe(client, receiver.url)
+        for n in range(5):
+            client.post("/v1/claims", json={"speaker": "अनीता राव", "quote": f"घोषणा {n}"}, headers=AUTH)
+        drain(worker(concurrency=1), lambda: len(receiver.log) >= 5)
+    peers = {entry["peer"] for entry in receiver.log}
+    assert len(receiver.log) == 5
+    assert len(peers) == (1 if keep_alive else 5)
