@@ -38,9 +38,9 @@ _HERE = re.compile(r"(?<![\u0900-\u097f])यहां" + NOT_AFTER)
 _AGENT = re.compile(r"\s+ने" + NOT_AFTER)
 # Houses whose seat a dateline does not give: "पटना, 3 मई। … लोकसभा में" was said in New Delhi.
 _NO_DATELINE_SEAT = frozenset({"legislature", "assembly"})
-# A bare generic head refers back to the last named one of its class: "लोकसभा … सदन में",
-# "दिल्ली हाईकोर्ट … कोर्ट ने".
+# A bare head means the last named one of its class ("लोकसभा … सदन में", "… इंदौर खंडपीठ … हाई कोर्ट ने").
 _GENERIC = {"सदन": "legislature", "कोर्ट": "court", "अदालत": "court", "न्यायालय": "court"}
+_HIGH = re.compile(r"हाई\s*कोर्ट|हाइकोर्ट|उच्च\s+न्यायालय|खंडपीठ|युगलपीठ")
 
 
 def _aliases(ent) -> list[str]:
@@ -108,7 +108,8 @@ def _venues(ctx: Context, places, taken: list[tuple[int, int]], where: _Enclosur
         if any(a < v.end and v.start < b for a, b in taken):
             continue
         src = _src(ctx, v.start, v.end)
-        generic = not v.named and v.head.text in _GENERIC
+        high = _HIGH.fullmatch(v.head.text) and _HIGH.search(getattr(last.get("court"), "name", ""))
+        generic = not v.named and (v.head.text in _GENERIC or bool(high))
         if generic and v.head.klass in last:
             out.append((v.start, v.end, last[v.head.klass], src, _LOCAL_IN, v.head.klass))
             continue
@@ -135,8 +136,7 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
     claim's clause ("उन्होंने सदन में कहा", "प्रेस क्लब में पत्रकारों से बात करते हुए"); an "X में" cue
     before the speaker (the last one); "यहां" in the clause (the dateline city); the speaker's cues
     ("X पहुंचे", "X में आयोजित सभा को संबोधित करते हुए", and the places of the speaker's earlier claims:
-    a place holds for the run of statements that follows it), nearest, preferring finer places; then
-    the article's dateline.
+    a place holds for the run of statements that follows it), nearest and finest; then the dateline.
     """
     f = ctx.f
     contents = [r.content for r in raws]
