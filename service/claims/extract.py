@@ -130,7 +130,8 @@ def _to_src(text: str, fmap, fs: int, fe: int) -> tuple[int, int]:
 _EVENT_WINDOW = dt.timedelta(days=7)
 
 # The day an event happened on: "रविवार को …", "सोमवार रात …" ("रविवार से" only starts a period).
-_EVENT_DAY = re.compile(r"\s*(?:को|सुबह|दोपहर|शाम|रात|देर)(?![\u0900-\u097f])")
+# "शुक्रवार कोएक सम्मेलन": scraped text loses the space after को before a word that opens with a vowel
+_EVENT_DAY = re.compile(r"\s*(?:को(?=[\u0905-\u0914])|(?:को|सुबह|दोपहर|शाम|रात|देर)(?![\u0900-\u097f]))")
 
 
 def _date(d, source: str) -> ClaimDate:

@@ -19,8 +19,10 @@ DAY = dt.date(2025, 9, 10)  # a Wednesday
         ("सांसद ने पिछले साल अप्रैल में हुए घोटाले की जांच की मांग की।", "2025-09-10"),
         # a day in the clause before the verb still dates the claim
         ("कलेक्टर ने सोमवार को कहा कि स्कूल खुलेंगे।", "2025-09-08"),
+        # the occasion's day, its को glued to the next word, dates the statement after it
+        ("संघ ने मंगलवार कोएक बैठक बुलाई।\nअध्यक्ष ने कहा कि हड़ताल जारी रहेगी।", "2025-09-09"),
     ],
-    ids=["deadline", "month-in-said-content", "month-in-object", "weekday-before-verb"],
+    ids=["deadline", "month-in-said-content", "month-in-object", "weekday-before-verb", "glued-ko-event-day"],
 )
 def test_claim_date(text, want):
     claims = extract(text, published=DAY, today=DAY).claims
