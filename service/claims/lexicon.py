@@ -160,7 +160,16 @@ GENITIVE_RE = re.compile(NOT_BEFORE + r"(?:का|की|के)\s+(?:का\s+)
 GENITIVE_PRONOUN_RE = re.compile(
     NOT_BEFORE + r"(?P<pron>उनका|उसका|इनका|इसका|उनकी|उसकी|इनकी|इसकी)\s+" + _GEN_GAP + _GEN_NOUN + NOT_AFTER
 )
-GENITIVE_NOUNS = frozenset("कहना आरोप दावा मानना मांग शिकायत तर्क".split())
+# "X को लगता है कि", "उन्हें उम्मीद है कि", "उन्हें मलाल है कि": the experiencer's opinion or feeling
+_DAT_NOUN = r"(?P<noun>उम्मीद|आशंका|विश्वास|भरोसा|यकीन|डर|मलाल|अफसोस|खुशी|दुख|लगता|लग\s+रहा)\s+(?:है|हैं|था|थी|थे)"
+DATIVE_RE = re.compile(NOT_BEFORE + r"को\s+(?:भी\s+)?(?:यह\s+)?" + _DAT_NOUN + NOT_AFTER)
+DATIVE_PRONOUN_RE = re.compile(
+    NOT_BEFORE + r"(?P<pron>उन्हें|उसे|इन्हें|इसे)\s+(?:भी\s+)?(?:यह\s+)?" + _DAT_NOUN + NOT_AFTER
+)
+_DAT_LEMMA = {
+    w: ("माना", "statement") for w in "उम्मीद आशंका विश्वास भरोसा यकीन डर मलाल अफसोस खुशी दुख लगता लग".split()
+}
+GENITIVE_NOUNS = frozenset("कहना आरोप दावा मानना मांग शिकायत तर्क".split()) | frozenset(_DAT_LEMMA)
 # First word of every verb phrase: sentences without any of them skip the big regex (derived).
 FIRST_WORDS = frozenset(form.split()[0] for row in VERB_TABLE for form in row.forms)
 GENITIVE_LEMMA = {
@@ -171,6 +180,7 @@ GENITIVE_LEMMA = {
     "दावा": ("दावा किया", "claim"),
     "मांग": ("मांग की", "demand"),
     "शिकायत": ("शिकायत की", "accusation"),
+    **_DAT_LEMMA,
 }
 
 # "X के मुताबिक/अनुसार" attribution; "X के हवाले से" is a source, not a speaker.

@@ -8,6 +8,9 @@ import re
 from service.claims import lexicon as lx
 from service.claims.content import NE_RE, Context, RawClaim, Sent, content_after, inside, speaker, trim
 from service.claims.speaker_book import EntityBook
+from service.claims.subjects import GENERIC_SUBJECTS
+
+_QUOTE_MARK = re.compile('[“”"]')
 
 _B, _A = lx.NOT_BEFORE, lx.NOT_AFTER
 _INFO_ANAPH = re.compile(_B + r"(?:यह|ये|इसकी|इस\s+बात\s+की)\s+जानकारी\s")
@@ -18,17 +21,22 @@ _CLAUSE_VERB = lx.Verb("", "", "clause", inline=True)
 def genitive(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent) -> None:
     """X का कहना है कि … / उनका कहना है कि …"""
     f, s, e = ctx.f, sn.s, sn.e
-    for rx in (lx.GENITIVE_RE, lx.GENITIVE_PRONOUN_RE):
+    for rx in (lx.GENITIVE_RE, lx.GENITIVE_PRONOUN_RE, lx.DATIVE_RE, lx.DATIVE_PRONOUN_RE):
+        dative = rx in (lx.DATIVE_RE, lx.DATIVE_PRONOUN_RE)
         for m in rx.finditer(f, s, e):
+            if dative and len(_QUOTE_MARK.findall(f, s, m.start())) % 2:
+                continue  # "… 'सभी को लगता है कि …'": inside someone's quotation
             pron = m.groupdict().get("pron")
             sp = speaker(ctx, book, s, m.start(), "उन्होंने" if pron else "का", sn.dates)
-            if sp is None:
+            if sp is None or (
+                dative and sp[0].key.split()[-1:] and sp[0].key.split()[-1] in GENERIC_SUBJECTS
+            ):
                 continue
             ent, role, np_s, _ = sp
             c = content_after(f, m.end(), e, _CLAUSE_VERB)
             if c is None:
                 continue
-            lemma, vclass = lx.GENITIVE_LEMMA[m.group("noun")]
+            lemma, vclass = lx.GENITIVE_LEMMA[m.group("noun").split()[0]]
             out.append(
                 RawClaim(
                     ent, role, lemma, vclass, c[:2], c[2], (np_s, c[1]), (s, m.end()), sn.si, (s, np_s), 0.8
