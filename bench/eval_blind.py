@@ -23,7 +23,7 @@ from service.app import create_app  # noqa: E402
 
 EVAL = Path("/work/shared/eval")
 DATA = Path(__file__).resolve().parent / "data"
-HELD_OUT = {11, 13, 16, 17, 20, 21}
+HELD_OUT = {11, 13, 16, 17, 20, 21, 22}
 KEYS = [
     "date_gold", "date_pred", "date_found", "date_right", "date_missed", "claim_gold", "claim_pred",
     "claim_found", "claim_missed", "claim_date_gold", "claim_date_right", "claim_place_gold",
