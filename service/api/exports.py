@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -27,18 +28,20 @@ PANDAS = (
 )
 
 
-def _doc(media_type: str, description: str) -> dict:
-    return {
-        "responses": {
-            200: {"description": description, "content": {media_type: {"schema": {"type": "string"}}}}
-        }
-    }
+# NDJSON is text: a client that asks for text/plain (and not NDJSON) gets the same lines as
+# text/plain, which generators without an NDJSON type (openapi-python-client) read as a string.
+NDJSON_TYPES = ["application/x-ndjson", "text/plain"]
+
+
+def _doc(media_types: list[str], description: str) -> dict:
+    content = {media_type: {"schema": {"type": "string"}} for media_type in media_types}
+    return {"responses": {200: {"description": description, "content": content}}}
 
 
 @blp.route("/claims.csv")
 class ClaimsCsv(MethodView):
     @blp.arguments(ExportQuerySchema(), location="query", as_kwargs=True)
-    @blp.doc(**_doc("text/csv", f"{CSV_DESCRIPTION} Read with `{PANDAS}`."))
+    @blp.doc(**_doc(["text/csv"], f"{CSV_DESCRIPTION} Read with `{PANDAS}`."))
     @documents_errors(blp, 400, 422, 429)
     @blp.doc(operationId="exportClaimsCsv")
     def get(self, order, limit, **args):
@@ -51,12 +54,19 @@ class ClaimsCsv(MethodView):
 @blp.route("/claims.ndjson")
 class ClaimsNdjson(MethodView):
     @blp.arguments(ExportQuerySchema(), location="query", as_kwargs=True)
-    @blp.doc(**_doc("application/x-ndjson", "One Claim (the JSON object of getClaim) per line."))
+    @blp.doc(
+        **_doc(
+            NDJSON_TYPES,
+            "One Claim (the JSON object of getClaim) per line; `Accept: text/plain` gets the same "
+            "lines as text/plain.",
+        )
+    )
     @documents_errors(blp, 400, 422, 429)
     @blp.doc(operationId="exportClaimsNdjson")
     def get(self, order, limit, **args):
         """Export claims as NDJSON: same filters as listClaims, every match or `limit`"""
+        as_text = request.accept_mimetypes.best_match(NDJSON_TYPES) == "text/plain"
         return streamed(
             export.ndjson_lines(claim_query.iter_claims(filter_from(args), order=order, limit=limit)),
-            "ndjson",
+            "text" if as_text else "ndjson",
         )

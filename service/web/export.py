@@ -33,7 +33,11 @@ CSV_COLUMNS = [
     "confidence",
     "rating",
 ]
-MEDIA_TYPES = {"ndjson": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
+MEDIA_TYPES = {
+    "ndjson": "application/x-ndjson",
+    "text": "text/plain; charset=utf-8",  # NDJSON lines for a client that asked for text
+    "csv": "text/csv; charset=utf-8",
+}
 # schema.org ratingValue on a 1..5 scale for our verdict names (alternateName keeps the name).
 RATING_VALUES = {"false": 1, "misleading": 2, "half-true": 3, "mostly-true": 4, "true": 5}
 

@@ -55,6 +55,24 @@ def test_export_operations_honour_filters_limit_and_order(client, claims, path):
     assert len(dates("")) == len(claims)
 
 
+@pytest.mark.parametrize(
+    "accept, mimetype",
+    [
+        (None, "application/x-ndjson"),
+        ("application/x-ndjson", "application/x-ndjson"),
+        ("text/plain", "text/plain"),
+        ("application/x-ndjson, text/plain;q=0.5", "application/x-ndjson"),
+        ("*/*", "application/x-ndjson"),
+    ],
+)
+def test_ndjson_export_is_text_plain_for_a_client_asking_for_text(client, claims, accept, mimetype):
+    resp = client.get("/v1/claims.ndjson?order=asc", headers={"Accept": accept} if accept else {})
+    assert resp.status_code == 200 and resp.mimetype == mimetype
+    assert resp.content_type.endswith("charset=utf-8") or mimetype != "text/plain"
+    lines = resp.get_data(as_text=True).splitlines()
+    assert sorted(json.loads(line)["id"] for line in lines) == sorted(c["id"] for c in claims)
+
+
 @pytest.mark.parametrize("query", ["limit=0", "limit=x", "format=csv", "article_id=1", "order=up"])
 def test_export_operations_refuse_bad_queries(client, query):
     assert client.get(f"/v1/claims.csv?{query}").status_code in (400, 422)
