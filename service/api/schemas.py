@@ -51,6 +51,27 @@ def strip_control_chars(value):
     return _CONTROL_CHARS.sub("", value) if isinstance(value, str) else value
 
 
+# Every granularity the date grammar gives a value (tests/api/test_response_enums.py checks it on
+# the grammar's case tables).
+GRANULARITIES = [
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "quarter",
+    "half",
+    "year",
+    "fiscal_year",
+    "season",
+    "decade",
+    "century",
+    "range",
+    "vague",
+    "set",
+]
+ORIGINS = ["extracted", "manual"]
+
+
 class AnchorSchema(ma.Schema):
     value = fields.Date(required=True)
     source = fields.String(
@@ -68,10 +89,8 @@ class DateMentionSchema(ma.Schema):
     )
     granularity = fields.String(
         required=True,
-        metadata={
-            "description": "day | week | weekend | month | quarter | half | year | fiscal_year | season | "
-            "decade | century | range | vague | set (see the README's date table)"
-        },
+        validate=validate.OneOf(GRANULARITIES),
+        metadata={"description": "see the README's date table"},
     )
     date_from = fields.Date(required=True, allow_none=True)
     date_to = fields.Date(required=True, allow_none=True)
@@ -100,7 +119,7 @@ class SpeakerSchema(ma.Schema):
 
 class ClaimDateSchema(ma.Schema):
     value = fields.String(required=True)
-    granularity = fields.String(required=True)
+    granularity = fields.String(required=True, validate=validate.OneOf(GRANULARITIES))
     date_from = fields.Date(required=True, allow_none=True)
     date_to = fields.Date(required=True, allow_none=True)
     source = fields.String(
@@ -169,7 +188,15 @@ class ClaimSchema(ma.Schema):
     id = fields.Integer(required=True)
     speaker = fields.Nested(SpeakerSchema, required=True, allow_none=True)
     verb = fields.String(required=True)
-    verb_class = fields.String(required=True)
+    verb_class = fields.String(
+        required=True,
+        metadata={
+            "description": "the reporting verb's class: statement, warning, threat, accusation, claim, "
+            "denial, announcement, demand, appeal, confirmation, instruction, written, praise, criticism, "
+            "promise — or another lowercase identifier, from a deployment's own lexicon or a correction "
+            "(so not a closed enum)"
+        },
+    )
     quote = fields.String(required=True)
     quote_type = fields.String(required=True, validate=validate.OneOf(["direct", "indirect"]))
     start = fields.Integer(required=True, allow_none=True)
@@ -180,7 +207,7 @@ class ClaimSchema(ma.Schema):
     story_id = fields.Integer(
         required=True, allow_none=True, metadata={"description": "the story (same statement, other reports)"}
     )
-    origin = fields.String(required=True)
+    origin = fields.String(required=True, validate=validate.OneOf(ORIGINS))
     confidence = fields.Float(required=True)
     review = fields.Nested(ReviewSchema, required=True, allow_none=True)
     manual_fields = fields.List(

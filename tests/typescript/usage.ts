@@ -31,3 +31,12 @@ export function describe(error: ApiError): string {
 export const quoteType: Claim["quote_type"] = "direct";
 // @ts-expect-error quote_type is an enum, not any string
 export const badQuoteType: Claim["quote_type"] = "paraphrase";
+
+// Closed sets in responses are unions: a typo is a compile error, not a silent empty filter.
+export const origin: Claim["origin"] = "manual";
+// @ts-expect-error origin is an enum
+export const badOrigin: Claim["origin"] = "scraped";
+type Granularity = components["schemas"]["ClaimDate"]["granularity"];
+export const fiscal: Granularity = "fiscal_year";
+// @ts-expect-error granularity is an enum
+export const badGranularity: Granularity = "fortnight";
