@@ -53,22 +53,9 @@ def strip_control_chars(value):
 
 # Every granularity the date grammar gives a value (tests/api/test_response_enums.py checks it on
 # the grammar's case tables).
-GRANULARITIES = [
-    "day",
-    "week",
-    "weekend",
-    "month",
-    "quarter",
-    "half",
-    "year",
-    "fiscal_year",
-    "season",
-    "decade",
-    "century",
-    "range",
-    "vague",
-    "set",
-]
+GRANULARITIES = (
+    "day week weekend month quarter half year fiscal_year season decade century range vague set".split()
+)
 ORIGINS = ["extracted", "manual"]
 
 
