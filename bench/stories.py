@@ -98,7 +98,13 @@ def main() -> None:
             database.execute_sql("BEGIN")
             start, start_cpu = time.perf_counter(), time.process_time()
             linking.link_claim(
-                claim_id=2**40 + run, quote=quote, speaker_id=speaker, day=day, reported=day, article_id=None
+                claim_id=2**40 + run,
+                quote=quote,
+                speaker_id=speaker,
+                day=day,
+                reported=day,
+                article_id=None,
+                grown=set(),
             )
             elapsed, used = time.perf_counter() - start, time.process_time() - start_cpu
             database.execute_sql("ROLLBACK")

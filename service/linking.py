@@ -20,13 +20,15 @@ def link_claim(
     article_id: int | None,
     new: bool = False,
     previous: int | None = None,
+    grown: set[int] | None = None,
 ) -> int | None:
     """Put one stored claim into the story of its most similar candidate, or a new story.
 
     Runs in the caller's write transaction (ingest: the article's). A claim without a speaker
     is in no story: "the same statement" needs the same speaker. ``new``: just inserted, so no
     fact-checker has refused it a story yet. Joining an existing story other than ``previous``
-    (the claim's story before a relink) is a ``story.grown`` event.
+    (the claim's story before a relink) is a ``story.grown`` event, written here or, with
+    ``grown``, left to the caller (the claim's id added to it).
     """
     if speaker_id is None:
         return None
@@ -54,12 +56,18 @@ def link_claim(
         **_SAMPLING,
     )
     if found and found.story_id != previous:
-        outbox.story_grown(claim_id)
+        if grown is None:
+            outbox.story_grown(claim_id)
+        else:
+            grown.add(claim_id)
     return story_id
 
 
-def link_new_claims(article, claims) -> None:
-    """``articles.insert_article``'s hook: link each of a new article's claims (same transaction)."""
+def link_new_claims(article, claims) -> set[int]:
+    """``articles.insert_article``'s hook: link each of a new article's claims (same transaction);
+    returns the ids of those that joined an existing story (its ``story.grown`` events, written
+    with the article's ``claim.created`` ones from the claims it reads back anyway)."""
+    grown: set[int] = set()
     for claim in claims:
         link_claim(
             claim_id=claim.id,
@@ -69,7 +77,9 @@ def link_new_claims(article, claims) -> None:
             reported=article.anchor_date,
             article_id=article.id,
             new=True,
+            grown=grown,
         )
+    return grown
 
 
 def relink(claim_id: int) -> None:

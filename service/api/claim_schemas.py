@@ -44,8 +44,20 @@ class ClaimFilterSchema(ma.Schema):
     )
 
 
+COLLAPSE = fields.String(
+    load_default="none",
+    validate=validate.OneOf(["none", "story"]),
+    metadata={
+        "description": "story: the claims of one story on this page are one entry (its first), "
+        "with `story` (reports, outlets, first seen) of the whole story; a later page may show "
+        "the story again"
+    },
+)
+
+
 class ClaimQuerySchema(ClaimFilterSchema):
     order = fields.String(load_default="desc", validate=validate.OneOf(["asc", "desc"]))
+    collapse = COLLAPSE
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     cursor = fields.String(load_default=None, validate=validate.Length(max=500))
     count = fields.Boolean(load_default=False, metadata={"description": "add `total` (costs a COUNT)"})
@@ -142,6 +154,7 @@ class HistoryListSchema(ma.Schema):
 
 class TimelineQuerySchema(ClaimFilterSchema):
     group = fields.String(load_default="day", validate=validate.OneOf(GROUPS))
+    collapse = COLLAPSE
     order = fields.String(load_default="asc", validate=validate.OneOf(["asc", "desc"]))
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
     cursor = fields.String(load_default=None, validate=validate.Length(max=500))

@@ -99,7 +99,7 @@ class Claims(MethodView):
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 400, 422, 429)
     @blp.doc(operationId="listClaims")
-    def get(self, order, limit, cursor, count, format=None, **args):
+    def get(self, order, limit, cursor, count, collapse, format=None, **args):
         """List claims: filters, date order, keyset cursor (CSV and NDJSON: exportClaimsCsv/Ndjson)"""
         kind = f"claims:{order}"
         after = decode_keyset(kind, cursor)
@@ -112,7 +112,8 @@ class Claims(MethodView):
         page = claim_query.page(flt, order=order, limit=limit, after=after, total=count)
         # Same bytes as json_response({"items": ..., "next_cursor": ..., "total"?}), each claim
         # encoded once (inherited verdicts included).
-        items = ",".join(dumps(c) for c in page.claims)
+        claims = stories.collapse(page.claims) if collapse == "story" else page.claims
+        items = ",".join(dumps(c) for c in claims)
         next_cursor = encode_cursor(kind, page.next_key) if page.next_key else None
         body = f'{{"items":[{items}],"next_cursor":{dumps(next_cursor)}'
         if count:

@@ -171,6 +171,13 @@ class PlaceRefSchema(ma.Schema):
     )
 
 
+class StoryBriefSchema(ma.Schema):
+    id = fields.Integer(required=True)
+    size = fields.Integer(required=True, metadata={"description": "reports (claims) in the story"})
+    outlets = fields.Integer(required=True, metadata={"description": "distinct outlets that reported it"})
+    first_seen = fields.String(required=True, metadata={"description": "the first report's date"})
+
+
 class ClaimSchema(ma.Schema):
     id = fields.Integer(required=True)
     speaker = fields.Nested(SpeakerSchema, required=True, allow_none=True)
@@ -197,6 +204,9 @@ class ClaimSchema(ma.Schema):
     origin = fields.String(required=True, validate=validate.OneOf(ORIGINS))
     confidence = fields.Float(required=True)
     review = fields.Nested(ReviewSchema, required=True, allow_none=True)
+    story = fields.Nested(
+        StoryBriefSchema, metadata={"description": "only with collapse=story, on a claim in a story"}
+    )
     manual_fields = fields.List(
         fields.String(), required=True, metadata={"description": "fields a person corrected"}
     )

@@ -24,12 +24,17 @@ class Timeline(MethodView):
     @blp.alt_response(304, **NOT_MODIFIED)
     @documents_errors(blp, 400, 422)
     @blp.doc(operationId="listTimeline")
-    def get(self, group, order, limit, cursor, **args):
+    def get(self, group, order, limit, cursor, collapse, **args):
         """Claims in date order, grouped into events; same filters as /v1/claims"""
         kind = f"timeline:{order}"
         after = decode_keyset(kind, cursor)
         events, next_key = timeline.timeline_text(
-            filter_from(args), group=group, order=order, limit=limit, after=after
+            filter_from(args),
+            group=group,
+            order=order,
+            limit=limit,
+            after=after,
+            collapse=collapse == "story",
         )
         next_cursor = encode_cursor(kind, next_key) if next_key else None
         # Same bytes as json_response({"events": ..., "next_cursor": ...}), claims encoded once.

@@ -88,7 +88,8 @@ def insert_article(
     Returns (the new article, its claims as API dicts), or (the stored article, None) when its
     url or content hash is already known: checked again inside the transaction, and a
     unique-index conflict with a concurrent identical insert resolves to the stored article.
-    ``link(article, claims)`` runs in the same transaction after the claims are inserted (stories).
+    ``link(article, claims)`` runs in the same transaction after the claims are inserted (stories);
+    the ids it returns (claims that joined an existing story) get ``story.grown`` events.
     """
     try:
         with write_transaction():
@@ -99,8 +100,10 @@ def insert_article(
                 "article", _ARTICLE_COLUMNS, [_db_row(article, _ARTICLE_COLUMNS)], returning_id=True
             )[0]
             save_dates(article, dates)
-            claims = save_claims(article, drafts, link=link)
+            grown: set[int] = set()
+            claims = save_claims(article, drafts, link=link, grown=grown)
             outbox.record("claim.created", claims)  # same transaction: no event without its claims
+            outbox.record("story.grown", [c for c in claims if c["id"] in grown])
     except pw.IntegrityError:
         existing = find_existing(url=article.url, digest=article.content_hash)
         if existing is None:
@@ -132,13 +135,16 @@ def _db_value(field, value):
     return field.db_value(list(value) if isinstance(value, tuple) else value)
 
 
-def save_claims(article: Article, drafts, *, link=None) -> list[dict]:
-    """Insert extracted claims (then ``link`` them, see ``insert_article``); returns them as API dicts."""
+def save_claims(article: Article, drafts, *, link=None, grown: set[int] | None = None) -> list[dict]:
+    """Insert extracted claims (then ``link`` them, see ``insert_article``; the ids it returns,
+    claims that joined an existing story, go into ``grown``); returns them as API dicts."""
     inserted = insert_claims(article, drafts, resolver=EntityResolver())
     if not inserted:
         return []
     if link is not None:
-        link(article, [claim for claim, _, _ in inserted])
+        joined = link(article, [claim for claim, _, _ in inserted])
+        if grown is not None and joined:
+            grown |= joined
     # Read back through the one claim serializer (a new article has no other claims).
     return claim_query.claims_of_article(article.id)
 

@@ -157,3 +157,44 @@ def appearances(story_id: int) -> list[str]:
         (story_id,),
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def collapse(claims: list[dict]) -> list[dict]:
+    """One claim per story (its first in the given order), each with ``story``: {id, size,
+    outlets, first_seen} of its whole story; a claim in no story has no ``story``."""
+    kept, seen = [], set()
+    for c in claims:
+        if c["story_id"] is None or c["story_id"] not in seen:
+            seen.add(c["story_id"])
+            kept.append(c)
+    briefs = _briefs(sorted({c["story_id"] for c in kept if c["story_id"]}))
+    for c in kept:
+        if c["story_id"] in briefs:
+            c["story"] = briefs[c["story_id"]]
+    return kept
+
+
+def _briefs(story_ids: list[int]) -> dict[int, dict]:
+    if not story_ids:
+        return {}
+    marks = ", ".join("?" * len(story_ids))
+    out = {
+        i: {"id": i, "size": size, "outlets": 0, "first_seen": str(first)[:10]}
+        for i, size, first in sql.execute(
+            f'SELECT "id", "size", "first_seen" FROM "story" WHERE "id" IN ({marks})', story_ids
+        )
+    }
+    outlets: dict[int, set] = {}
+    rows = sql.execute(
+        'SELECT DISTINCT c."story_id", a."source", a."url" FROM "claim" c JOIN "article" a ON a."id" = c."article_id" '
+        f'WHERE c."story_id" IN ({marks})',
+        story_ids,
+    )
+    for story, source, url in rows:
+        outlet = source or (url.split("/")[2] if url and url.count("/") >= 2 else None)
+        if outlet:
+            outlets.setdefault(story, set()).add(outlet)
+    for story, names in outlets.items():
+        if story in out:
+            out[story]["outlets"] = len(names)
+    return out

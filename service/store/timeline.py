@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import replace
 
-from service.store import claim_query, day_counts, place_tree
+from service.store import claim_query, day_counts, place_tree, stories
 from service.store.claim_filter import (
     ClaimFilter,
     compile_filter,
@@ -44,16 +44,21 @@ def event_key(row: ClaimRow, group: str) -> tuple[str, str]:
 
 
 def timeline_text(
-    f: ClaimFilter, *, group: str, order: str, limit: int, after=None
+    f: ClaimFilter, *, group: str, order: str, limit: int, after=None, collapse: bool = False
 ) -> tuple[str, list | None]:
     """One page of claims in date order grouped into events (claims keep their page order),
     already encoded: (JSON text of the events list, next keyset).
 
-    Each claim is the page's Claim (``claim_rows.claim_json``, inherited verdicts included).
+    Each claim is the page's Claim (``claim_rows.claim_json``, inherited verdicts included);
+    ``collapse``: a story's claims on the page are one entry, its first (``stories.collapse``).
     """
     page = claim_query.page(f, order=order, limit=limit, after=after)
+    pairs = list(zip(page.rows, page.claims, strict=True))
+    if collapse:
+        kept = {id(c) for c in stories.collapse([c for _, c in pairs])}
+        pairs = [(row, c) for row, c in pairs if id(c) in kept]
     events: dict[tuple[str, str], list[str]] = {}
-    for row, claim in zip(page.rows, page.claims, strict=True):
+    for row, claim in pairs:
         key = event_key(row, group)
         texts = events.get(key)
         if texts is None:

@@ -180,3 +180,21 @@ def test_article_heading_survives_a_malformed_url(article, heading):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == heading
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed (the browser tests cover the page)")
+@pytest.mark.parametrize(("search", "story"), [("?story=12", "12"), ("?story=x1", ""), ("?q=a", "")])
+def test_story_view_state_is_in_the_url(search, story):
+    script = (
+        f"import {{ readState, stateUrl }} from {json.dumps((STATIC / 'js' / 'state.js').as_uri())};"
+        "globalThis.window = { location: { pathname: '/' } };"
+        f"const s = readState({json.dumps(search)});"
+        "process.stdout.write(JSON.stringify([s.story, stateUrl(s)]));"
+    )
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    value, url = json.loads(done.stdout)
+    assert value == story
+    assert ("story=" + story in url) == bool(story)

@@ -1,5 +1,5 @@
-"""A verdict on one claim of a story shows on its other claims (inherited); the story's JSON-LD
-lists every report; deleting a report recounts its story."""
+"""Across a story: a verdict on one claim shows on the others (inherited), the JSON-LD lists every
+report, deleting a report recounts the story, and collapse=story lists a story once."""
 
 from __future__ import annotations
 
@@ -64,3 +64,23 @@ def test_deleting_a_report_recounts_its_story(client):
     only = [c["story_id"] for c in second if c["story_id"] not in {s["story_id"] for s in seed}]
     for gone in only:
         assert client.get(f"/v1/stories/{gone}").status_code == 404
+
+
+def test_collapse_story_shows_one_entry_per_story_with_its_reports_and_outlets(client):
+    seed, second, other = _ingest_three(client)
+    story = _warning(second)["story_id"]
+    members = [c for c in seed + second if c["story_id"] == story]
+    assert len(members) >= 2
+    plain = client.get("/v1/claims?limit=500&order=asc").get_json()["items"]
+    assert "story" not in plain[0]  # only with collapse=story
+    collapsed = client.get("/v1/claims?limit=500&order=asc&collapse=story").get_json()["items"]
+    ids = [c["id"] for c in collapsed]
+    assert len(ids) == len({c["story_id"] or -c["id"] for c in plain})  # one entry per story
+    entry = next(c for c in collapsed if c["story_id"] == story)
+    assert entry["id"] == next(c["id"] for c in plain if c["story_id"] == story)  # its first on the page
+    assert entry["story"] == {"id": story, "size": len(members), "outlets": 2, "first_seen": "2025-07-12"}
+    events = client.get("/v1/timeline?limit=500&collapse=story").get_json()["events"]
+    timeline = [c for e in events for c in e["claims"]]
+    assert sorted(c["id"] for c in timeline) == sorted(ids)
+    assert next(c for c in timeline if c["story_id"] == story)["story"]["size"] == len(members)
+    assert client.get("/v1/timeline?collapse=outlet").status_code == 422

@@ -48,8 +48,10 @@ async function getJson(path, params = {}, { signal } = {}) {
 const pick = (filters) => Object.fromEntries(FILTER_KEYS.map((k) => [k, filters[k]]));
 
 export const api = {
+  // One entry per story ("N reports"), its story's reports and outlets on it.
   timeline: (filters, { group, order, cursor, limit = 100 }, opts) =>
-    getJson("/v1/timeline", { ...pick(filters), group, order, cursor, limit }, opts),
+    getJson("/v1/timeline", { ...pick(filters), group, order, cursor, limit, collapse: "story" }, opts),
+  story: (id, opts) => getJson(`/v1/stories/${encodeURIComponent(id)}`, {}, opts),
   stats: (filters, { group }, opts) => getJson("/v1/stats/claims", { ...pick(filters), group }, opts),
   places: (filters, opts) => getJson("/v1/places.geojson", pick(filters), opts),
   entities: (params, opts) => getJson("/v1/entities", params, opts),

@@ -7,6 +7,7 @@ import { clear, emptyBox, errorBox, h } from "./dom.js";
 import { GRANULARITY, VERB_CLASSES, number, verbClassLabel } from "./format.js";
 import { entityPicker } from "./pickers.js";
 import { renderPlaces } from "./places.js";
+import { renderStory } from "./story.js";
 import { navigate, readState, stateUrl } from "./state.js";
 import { eventBlock, mergeEvents } from "./timeline.js";
 
@@ -34,7 +35,7 @@ function fillForm() {
 }
 
 function formState() {
-  const next = { ...state, article: "" };
+  const next = { ...state, article: "", story: "" };
   for (const key of FORM_KEYS) next[key] = form.elements[key].value.trim();
   return next;
 }
@@ -46,8 +47,10 @@ function go(next, { replace = false } = {}) {
   render();
 }
 
-const setFilter = (key, value) => go({ ...state, [key]: value, article: "" });
-const articleHref = (id, claimId) => stateUrl({ ...state, article: String(id) }) + (claimId ? `#claim-${claimId}` : "");
+const setFilter = (key, value) => go({ ...state, [key]: value, article: "", story: "" });
+const articleHref = (id, claimId) =>
+  stateUrl({ ...state, article: String(id), story: "" }) + (claimId ? `#claim-${claimId}` : "");
+const storyHref = (id) => stateUrl({ ...state, article: "", story: String(id) });
 
 function describeFilters() {
   const parts = Object.entries(LABELS)
@@ -68,7 +71,7 @@ function busy(el, on) {
 
 function renderTimeline() {
   const el = $("timeline");
-  const options = { onFilter: setFilter, articleHref };
+  const options = { onFilter: setFilter, articleHref, storyHref };
   if (!timelineEvents.length) {
     clear(el, emptyBox("इन फ़िल्टरों पर कोई दावा नहीं मिला। फ़िल्टर बदलें या “साफ़ करें” दबाएँ।"));
   } else {
@@ -148,11 +151,35 @@ async function loadArticle(signal) {
   }
 }
 
+async function loadStory(signal) {
+  const view = $("story-view");
+  busy(view, true);
+  clear(view, h("p", { class: "loading-text" }, "कहानी लोड हो रही है…"));
+  const home = () => go({ ...state, story: "" });
+  try {
+    const story = await api.story(state.story, { signal });
+    renderStory(view, story, {
+      backHref: stateUrl({ ...state, story: "" }), onBack: home, onFilter: setFilter, articleHref,
+    });
+    document.title = `कहानी #${story.id} — तथ्य`;
+    setStatus(`कहानी #${story.id}: ${story.size} रिपोर्ट, ${story.outlets.length} स्रोत, पहली बार ${story.first_seen}`);
+    $("story-heading")?.focus?.();
+  } catch (err) {
+    if (err.name === "AbortError") return;
+    clear(view,
+      h("a", { href: stateUrl({ ...state, story: "" }), class: "back", onclick: (e) => { e.preventDefault(); home(); } }, "← समयरेखा पर लौटें"),
+      errorBox(err, () => loadStory(signal)));
+    setStatus(`कहानी लोड नहीं हो सकी: ${err.message}`);
+  } finally {
+    if (!signal.aborted) busy(view, false);
+  }
+}
+
 // New claims show up live: /v1/stream with the same filters; each event schedules one reload of
 // the panels, so a burst (an article's claims arrive together) reloads once. EventSource resumes
 // with Last-Event-ID by itself after a dropped connection.
 function watchLive() {
-  const key = state.article ? null : api.streamKey(state);
+  const key = state.article || state.story ? null : api.streamKey(state);
   if (key === liveKey) return;
   live?.close();
   live = null;
@@ -181,10 +208,16 @@ function render() {
   controller = new AbortController();
   const { signal } = controller;
   const articleMode = Boolean(state.article);
+  const storyMode = !articleMode && Boolean(state.story);
   $("article-view").hidden = !articleMode;
-  $("overview").hidden = articleMode;
+  $("story-view").hidden = !storyMode;
+  $("overview").hidden = articleMode || storyMode;
   if (articleMode) {
     loadArticle(signal);
+    return;
+  }
+  if (storyMode) {
+    loadStory(signal);
     return;
   }
   document.title = state.speaker || state.q || state.place
@@ -221,10 +254,11 @@ function init() {
 
   // Source-article links: same page, new state (a plain link still works without JS).
   $("timeline").addEventListener("click", (e) => {
-    const link = e.target.closest("a.source-link[data-article]");
+    const link = e.target.closest("a.source-link[data-article], a.story-link[data-story]");
     if (!link || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
-    state = { ...state, article: link.dataset.article };
+    const story = link.dataset.story || "";
+    state = { ...state, article: story ? "" : link.dataset.article, story };
     window.history.pushState(null, "", link.getAttribute("href"));
     render();
   });

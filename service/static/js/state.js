@@ -3,7 +3,7 @@
 import { FILTER_KEYS } from "./api.js";
 
 export const GROUPS = ["day", "week", "month"];
-const KEYS = [...FILTER_KEYS, "group", "order", "article"];
+const KEYS = [...FILTER_KEYS, "group", "order", "article", "story"];
 
 export function readState(search = window.location.search) {
   const params = new URLSearchParams(search);
@@ -12,6 +12,7 @@ export function readState(search = window.location.search) {
   if (!GROUPS.includes(state.group)) state.group = "day";
   if (state.order !== "desc") state.order = "asc";
   if (!/^\d+$/.test(state.article)) state.article = "";
+  if (!/^\d+$/.test(state.story)) state.story = "";
   return state;
 }
 

@@ -28,7 +28,7 @@ function quoteBlock(claim) {
     direct ? "" : h("span", { class: "quote-kind" }, " (अप्रत्यक्ष)"));
 }
 
-export function claimCard(claim, { onFilter, articleHref }) {
+export function claimCard(claim, { onFilter, articleHref, storyHref }) {
   const speaker = claim.speaker;
   const place = claim.place;
   const filterButton = (key, value, label, cls) =>
@@ -55,7 +55,16 @@ export function claimCard(claim, { onFilter, articleHref }) {
         : h("span", { class: "place place-none" }, "स्थान अज्ञात"),
       claim.article_id
         ? h("a", { class: "source-link", href: articleHref(claim.article_id, claim.id), dataset: { article: claim.article_id } }, "स्रोत लेख →")
-        : h("span", { class: "source-link" }, "मैनुअल दावा")));
+        : h("span", { class: "source-link" }, "मैनुअल दावा"),
+      reportsLink(claim, storyHref)));
+}
+
+// "N reports" (collapse=story): the story's reports and outlets, a link to its story view.
+function reportsLink(claim, storyHref) {
+  const story = claim.story;
+  if (!story || story.size < 2 || !storyHref) return null;
+  return h("a", { class: "story-link", href: storyHref(story.id), dataset: { story: story.id } },
+    `${story.size} रिपोर्ट · ${story.outlets} स्रोत`);
 }
 
 export function eventBlock(event, options) {
