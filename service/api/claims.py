@@ -24,7 +24,7 @@ from service.places.finder import lookup_place
 from service.store import claim_query, stories
 from service.store.articles import article_url
 from service.store.claim_filter import FILTER_FIELDS, ClaimFilter, as_id
-from service.store.claim_rows import dumps
+from service.store.claim_rows import json_body
 from service.web import export
 from service.web.cursors import decode_keyset, encode_cursor
 from service.web.errors import documents_errors, json_response
@@ -110,15 +110,12 @@ class Claims(MethodView):
             lines = export.ndjson_lines if fmt == "ndjson" else export.csv_lines
             return streamed(lines(claim_query.iter_claims(flt, order=order, after=after, limit=cap)), fmt)
         page = claim_query.page(flt, order=order, limit=limit, after=after, total=count)
-        # Same bytes as json_response({"items": ..., "next_cursor": ..., "total"?}), each claim
-        # encoded once (inherited verdicts included).
         claims = stories.collapse(page.claims) if collapse == "story" else page.claims
-        items = ",".join(dumps(c) for c in claims)
         next_cursor = encode_cursor(kind, page.next_key) if page.next_key else None
-        body = f'{{"items":[{items}],"next_cursor":{dumps(next_cursor)}'
+        payload = {"items": claims, "next_cursor": next_cursor}
         if count:
-            body += f',"total":{dumps(page.total)}'
-        return current_app.response_class((body + "}\n").encode(), mimetype="application/json")
+            payload["total"] = page.total
+        return current_app.response_class(json_body(payload), mimetype="application/json")
 
     @blp.arguments(ClaimInSchema())
     @blp.response(201, ClaimSchema, description="Stored; Location names the new claim")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
@@ -11,6 +9,7 @@ from flask_smorest import Blueprint
 from service.api.claim_schemas import TimelineQuerySchema, TimelineSchema
 from service.api.claims import NOT_MODIFIED, filter_from
 from service.store import timeline
+from service.store.claim_rows import json_body
 from service.web.cursors import decode_keyset, encode_cursor
 from service.web.errors import documents_errors
 
@@ -28,7 +27,7 @@ class Timeline(MethodView):
         """Claims in date order, grouped into events; same filters as /v1/claims"""
         kind = f"timeline:{order}"
         after = decode_keyset(kind, cursor)
-        events, next_key = timeline.timeline_text(
+        events, next_key = timeline.timeline_events(
             filter_from(args),
             group=group,
             order=order,
@@ -37,6 +36,5 @@ class Timeline(MethodView):
             collapse=collapse == "story",
         )
         next_cursor = encode_cursor(kind, next_key) if next_key else None
-        # Same bytes as json_response({"events": ..., "next_cursor": ...}), claims encoded once.
-        body = f'{{"events":{events},"next_cursor":{json.dumps(next_cursor)}}}\n'
-        return current_app.response_class(body.encode(), mimetype="application/json")
+        body = json_body({"events": events, "next_cursor": next_cursor})
+        return current_app.response_class(body, mimetype="application/json")

@@ -158,10 +158,11 @@ def claim_json(r: ClaimRow) -> dict:
     }
 
 
-def dumps(value) -> str:
-    """JSON text as ``web.errors.json_response`` writes it (compact, UTF-8 unescaped), by orjson:
-    a 50-claim page encodes in ~0.3 ms where json's encoder took ~1.3 ms, so no per-row memo."""
-    return orjson.dumps(value).decode()
+def json_body(payload) -> bytes:
+    """A response body as ``web.errors.json_response`` writes it (compact, UTF-8 unescaped, a
+    final newline), encoded once by orjson: a 50-claim page in ~0.3 ms where json's encoder took
+    ~1.3 ms, so no per-row memo, and no str between the dicts and the bytes."""
+    return orjson.dumps(payload, option=orjson.OPT_APPEND_NEWLINE)
 
 
 def read(sql_text: str, params: list) -> list[ClaimRow]:

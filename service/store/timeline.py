@@ -15,7 +15,7 @@ from service.store.claim_filter import (
     speaker_ids,
     statement,
 )
-from service.store.claim_rows import ClaimRow, dumps, iso
+from service.store.claim_rows import ClaimRow, iso
 from service.store.db import database
 
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -43,11 +43,11 @@ def event_key(row: ClaimRow, group: str) -> tuple[str, str]:
     return bucket(dt.date.fromisoformat(iso(row.sort_date)), group), group
 
 
-def timeline_text(
+def timeline_events(
     f: ClaimFilter, *, group: str, order: str, limit: int, after=None, collapse: bool = False
-) -> tuple[str, list | None]:
-    """One page of claims in date order grouped into events (claims keep their page order),
-    already encoded: (JSON text of the events list, next keyset).
+) -> tuple[list[dict], list | None]:
+    """One page of claims in date order grouped into events (claims keep their page order):
+    (events ``[{date, granularity, claims}]``, next keyset).
 
     Each claim is the page's Claim (``claim_rows.claim_json``, inherited verdicts included);
     ``collapse``: a story's claims on the page are one entry, its first (``stories.collapse``).
@@ -57,18 +57,18 @@ def timeline_text(
     if collapse:
         kept = {id(c) for c in stories.collapse([c for _, c in pairs])}
         pairs = [(row, c) for row, c in pairs if id(c) in kept]
-    events: dict[tuple[str, str], list[str]] = {}
+    events: dict[tuple[str, str], list[dict]] = {}
     for row, claim in pairs:
         key = event_key(row, group)
-        texts = events.get(key)
-        if texts is None:
-            texts = events[key] = []
-        texts.append(dumps(claim))
-    parts = [
-        f'{{"date":{dumps(date)},"granularity":{dumps(granularity)},"claims":[{",".join(texts)}]}}'
-        for (date, granularity), texts in events.items()
+        claims = events.get(key)
+        if claims is None:
+            claims = events[key] = []
+        claims.append(claim)
+    out = [
+        {"date": date, "granularity": granularity, "claims": claims}
+        for (date, granularity), claims in events.items()
     ]
-    return "[" + ",".join(parts) + "]", page.next_key
+    return out, page.next_key
 
 
 def counts_sql(f: ClaimFilter) -> tuple[str, list] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -18,7 +19,13 @@ class CursorError(ValueError):
 
 def _serializer(kind: str) -> URLSafeSerializer:
     # The per-deployment secret: a cursor cannot be forged without it (the old constant was public).
-    return URLSafeSerializer(current_app.config["TATHYA_SECRET_KEY"], salt=f"cursor:{kind}")
+    return _serializer_for(current_app.config["TATHYA_SECRET_KEY"], kind)
+
+
+@functools.lru_cache(maxsize=64)
+def _serializer_for(secret: str, kind: str) -> URLSafeSerializer:
+    # Built once per (secret, kind): each page's cursor otherwise derived the signing key again.
+    return URLSafeSerializer(secret, salt=f"cursor:{kind}")
 
 
 def encode_cursor(kind: str, values: list) -> str:
