@@ -29,12 +29,26 @@ from service.api import (
 from service.api.dashboard import blp as dashboard_blp
 from service.config import Config, instance_secret
 from service.places import finder as places
+from service.store import changes
 from service.store.db import check_writable, database, is_sqlite, open_database
 from service.store.migrations import migrate_database
-from service.web import http_cache, limits, logs, security, streaming
+from service.web import http_cache, limits, logs, response_cache, security, streaming
 from service.web.errors import TathyaApi
 
 log = logging.getLogger(__name__)
+
+# Reads whose body is a function of the query string and the stored data only: kept by the
+# response cache until the next write.
+CACHED_READS = frozenset(
+    {
+        "claims.Claims",
+        "timeline.Timeline",
+        "stats.ClaimStats",
+        "places_geo.PlacesGeo",
+        "entities.Entities",
+        "stories.Stories",
+    }
+)
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -78,6 +92,8 @@ def create_app(config: dict | None = None) -> Flask:
         api.register_blueprint(blueprint)
     for blueprint in (subscriptions.blp, stream.blp):
         api.register_blueprint(blueprint)
+    # Before compression and ETags (its store then sees the finished response), after every check.
+    response_cache.init_app(app, endpoints=CACHED_READS, token=changes.token_source())
     http_cache.init_app(app)
     streaming.init_app(app)
     app.register_blueprint(docs.blp)

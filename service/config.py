@@ -90,6 +90,9 @@ class Config:
         # A /v1/stream connection ends after this many seconds (the browser reconnects with
         # Last-Event-ID): each open stream holds one gunicorn thread.
         self.TATHYA_STREAM_SECONDS = float(os.environ.get("TATHYA_STREAM_SECONDS", "") or 55)
+        # Megabytes of finished read responses each worker keeps, valid until the next write
+        # anywhere (web/response_cache.py); 0 turns the cache off.
+        self.TATHYA_RESPONSE_CACHE_MB = float(os.environ.get("TATHYA_RESPONSE_CACHE_MB", "") or 16)
         self.TESTING = False
         self.JSON_SORT_KEYS = False
         self.API_TITLE = "Tathya"
