@@ -86,6 +86,7 @@ class Worker:
         self.connections = sender.Connections()  # no proxy from the environment: none is read
         self.pool = ThreadPoolExecutor(max_workers=settings.concurrency, thread_name_prefix="deliver")
         self.next_prune = 0.0  # time.monotonic() of the next prune
+        self.filters = outbox.CompiledFilters()  # the subscriptions' filters, compiled once
 
     def prune(self) -> int:
         """Every ``prune_every`` seconds, delete one batch of settled events older than the
@@ -122,7 +123,7 @@ class Worker:
         """Fan out new events, send one batch of due deliveries, prune old events now and then;
         returns how much was done."""
         s = self.settings
-        done = outbox.fan_out(horizon=s.horizon, now=time.time()) + self.prune()
+        done = outbox.fan_out(horizon=s.horizon, now=time.time(), filters=self.filters) + self.prune()
         batch = deliveries.take_due(now=time.time(), lease=s.lease, limit=s.batch)
         # Sends run in threads (one slow receiver does not hold the others); results are
         # recorded on this thread, which owns the database connection.

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 import uuid
 from dataclasses import dataclass
 
 from service.store import claim_query, sql
-from service.store.claim_filter import ClaimFilter, compile_filter, statement
+from service.store.claim_filter import ClaimFilter, Where, compile_filter, statement
 from service.store.db import database, is_sqlite, write_transaction
 from service.store.models import utcnow
 from service.store.push_models import Subscription
@@ -56,13 +57,62 @@ def subscription_filter(stored: dict) -> ClaimFilter:
 
 def matching(flt: ClaimFilter, claim_ids: list[int]) -> set[int]:
     """Which of ``claim_ids`` match ``flt``, by the one claim-query compiler."""
-    if not claim_ids:
-        return set()
-    where = compile_filter(flt)
-    if where is None:
+    return _matching(compile_filter(flt) if claim_ids else None, claim_ids)
+
+
+def _matching(where: Where | None, claim_ids: list[int]) -> set[int]:
+    if not claim_ids or where is None:
         return set()
     text, params = statement('SELECT "t1"."id" FROM "claim" AS "t1"', where, ids=sorted(set(claim_ids)))
     return {row[0] for row in database.execute_sql(text, params)}
+
+
+# What a compiled filter depends on besides the subscription: the entities and aliases a speaker
+# or place name resolves to, and the place roll-up. Rows there are only added (or, for a merged
+# place, moved with new rows added), so their largest ids move whenever a resolution can change.
+_ENTITY_TOKEN = (
+    'SELECT (SELECT MAX("id") FROM "entity"), (SELECT MAX("id") FROM "entity_alias"), '
+    '(SELECT MAX("id") FROM "place_within")'
+)
+
+
+class CompiledFilters:
+    """Each subscription's filter compiled once: ``compile_filter`` resolves speaker and place
+    names to entity ids (two or three queries per filter), which fan-out would otherwise repeat
+    for every subscription in every cycle. An entry is compiled again when its subscription's
+    filter changes, when entities, aliases or the place roll-up grew (one probe per cycle of
+    three primary-key maxima), and at the latest after ``max_age`` seconds. One per worker: a
+    cache belongs to one database."""
+
+    def __init__(self, *, max_age: float = 60.0) -> None:
+        self.max_age = max_age
+        self.compiles = 0  # how many filters were compiled (tests read it)
+        self._token: tuple | None = None
+        self._since = 0.0
+        self._entries: dict[int, tuple[str, Where | None]] = {}
+
+    def refresh(self) -> None:
+        """Start of a fan-out: forget every entry when what they resolved may have changed."""
+        token = tuple(sql.one(_ENTITY_TOKEN))
+        now = time.monotonic()
+        if token != self._token or now - self._since > self.max_age:
+            self._entries.clear()
+            self._token, self._since = token, now
+
+    def where(self, sub) -> Where | None:
+        """The compiled filter of subscription ``sub`` (None: nothing can match it)."""
+        stored = json.dumps(sub.filter, sort_keys=True, ensure_ascii=False)
+        entry = self._entries.get(sub.id)
+        if entry is None or entry[0] != stored:
+            self.compiles += 1
+            entry = (stored, compile_filter(subscription_filter(sub.filter)))
+            self._entries[sub.id] = entry
+        return entry[1]
+
+    def keep(self, subscription_ids: set[int]) -> None:
+        """Drop the entries of deleted subscriptions."""
+        for gone in self._entries.keys() - subscription_ids:
+            del self._entries[gone]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,19 +140,21 @@ def events_after(
     return [e for e in events if e.claim_id in wanted], rows[-1][0]
 
 
-def fan_out(*, horizon: float, now: float, batch: int = 200) -> int:
+def fan_out(*, horizon: float, now: float, batch: int = 200, filters: CompiledFilters | None = None) -> int:
     """Create the deliveries of up to ``batch`` new events (one per matching subscription).
 
     PostgreSQL: one transaction, the events taken FOR UPDATE SKIP LOCKED, so workers running side
     by side fan out disjoint batches. SQLite: the filters are matched before the write lock is
     taken (every ingest queues behind it), and inside it only events still not fanned out are
-    written. Returns how many events were handled.
+    written. ``filters``: the worker's compiled filters (a fresh cache when None). Returns how
+    many events were handled.
     """
+    filters = filters if filters is not None else CompiledFilters()
     if is_sqlite():
         rows = _unfanned(batch, lock="")
         if not rows:
             return 0
-        planned = _plan(rows, horizon=horizon, now=now)
+        planned = _plan(rows, horizon=horizon, now=now, filters=filters)
         with write_transaction():
             marks = ", ".join("?" * len(rows))
             still = {
@@ -117,7 +169,7 @@ def fan_out(*, horizon: float, now: float, batch: int = 200) -> int:
     with write_transaction():
         rows = _unfanned(batch, lock=" FOR UPDATE SKIP LOCKED")
         if rows:
-            _write(_plan(rows, horizon=horizon, now=now), [r[0] for r in rows])
+            _write(_plan(rows, horizon=horizon, now=now, filters=filters), [r[0] for r in rows])
     return len(rows)
 
 
@@ -128,13 +180,17 @@ def _unfanned(batch: int, *, lock: str) -> list[tuple]:
     ).fetchall()
 
 
-def _plan(rows: list[tuple], *, horizon: float, now: float) -> list[tuple]:
+def _plan(rows: list[tuple], *, horizon: float, now: float, filters: CompiledFilters) -> list[tuple]:
     """Delivery rows for the events ``rows`` (id, type, claim id): one per matching subscription."""
     deliveries = []
     created = sql.iso(utcnow())
-    for sub in Subscription.select():
+    subscriptions = list(Subscription.select())
+    filters.refresh()
+    filters.keep({sub.id for sub in subscriptions})
+    for sub in subscriptions:
         events = [r for r in rows if r[1] in sub.events and r[0] > sub.after_event]
-        wanted = matching(subscription_filter(sub.filter), [r[2] for r in events if r[2] is not None])
+        claim_ids = [r[2] for r in events if r[2] is not None]
+        wanted = _matching(filters.where(sub), claim_ids) if claim_ids else set()
         deliveries += [
             (uuid.uuid4().hex, sub.id, r[0], "pending", 0, now, now + horizon, created)
             for r in events

@@ -201,3 +201,27 @@ def test_one_batch_reuses_a_kept_alive_connection(client, keep_alive):
     peers = {entry["peer"] for entry in receiver.log}
     assert len(receiver.log) == 5
     assert len(peers) == (1 if keep_alive else 5)
+
+
+def test_filters_compile_once_and_again_when_entities_grow(client):
+    """A worker compiles each subscription's filter once; a speaker that did not exist when it
+    was compiled (so the filter matched nothing) is found once its entity appears."""
+    with Receiver() as receiver:
+        watched = subscribe(client, receiver.url, filter={"speaker": "सुनीता देवी"})
+        subscribe(client, receiver.url)
+        w = worker()
+        for n, quote in enumerate(["पहली घोषणा", "दूसरी घोषणा"], 1):
+            client.post("/v1/claims", json={"speaker": "अनीता राव", "quote": quote}, headers=AUTH)
+            drain(w, lambda n=n: len(receiver.log) >= n)
+            assert w.filters.compiles == 2  # the second event: no entity changed, nothing compiled
+        client.post("/v1/claims", json={"speaker": "सुनीता देवी", "quote": "तीसरी"}, headers=AUTH)
+        drain(w, lambda: len(receiver.log) >= 4)
+        assert w.filters.compiles == 4
+        client.delete(f"/v1/subscriptions/{watched['id']}", headers=AUTH)
+        client.post("/v1/claims", json={"speaker": "सुनीता देवी", "quote": "चौथी"}, headers=AUTH)
+        drain(w, lambda: len(receiver.log) >= 5)
+        for _ in range(3):
+            w.cycle()
+    mine = [e for e in receiver.events() if e["subscription_id"] == watched["id"]]
+    assert [e["claim"]["quote"] for e in mine] == ["तीसरी"]
+    assert len(receiver.log) == 5
