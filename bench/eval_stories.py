@@ -1,15 +1,19 @@
 """Story matching on a blind pair gold set: pairwise precision/recall and cluster purity.
 
-Usage: python bench/eval_stories.py [--gold bench/data/pairs/pairs_dev.jsonl] [--sweep] [--show]
+Usage: python bench/eval_stories.py [--gold FILE ...] [--articles FILE ...] [--sweep] [--show]
 
-Ingests every article the pairs name (corpus.jsonl + corpus2.jsonl, joined by id) into a fresh
-SQLite database in-process, in publication order, so that matching runs as in production
+Ingests every article the pairs name (corpus.jsonl + corpus2.jsonl, joined by id, and the
+articles with inline text of ``--articles``, by default every ``bench/data/pairs/articles*.jsonl``:
+the second reports the synthetic pair sets name) into a fresh SQLite database in-process, in
+publication order, so that matching runs as in production
 (ingest transaction, speaker + date window). Each side of a pair is mapped to the extracted claim
 of its article whose quote (or span) contains the gold quote; a pair is predicted "same" when
 both sides are in one story. Prints P/R on the pairs with both sides mapped, and overall
 (an unmapped side predicts "not same"), the unmapped side count, and cluster purity (mapped
-sides grouped by predicted story, against the gold statement groups). ``--sweep`` reruns it
-for several thresholds: tune on pairs_dev only.
+sides grouped by predicted story, against the gold statement groups), and why each missed
+positive was missed (the sides' speakers are two entities, their dates are further apart than
+the window, or their similarity is below the threshold). ``--sweep`` reruns it for several
+thresholds: tune on the dev files only. Each ``--gold`` file is scored on its own.
 """
 
 from __future__ import annotations
@@ -25,15 +29,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 EVAL = Path("/work/shared/eval")
-GOLD = ROOT / "bench" / "data" / "pairs" / "pairs_dev.jsonl"
+PAIRS = ROOT / "bench" / "data" / "pairs"
+GOLD = PAIRS / "pairs_dev.jsonl"
 
 
-def corpus() -> dict[str, dict]:
+def corpus(extra: list[Path]) -> dict[str, dict]:
+    """Article id → row (id, outlet, published, text): the eval corpora, then ``extra`` files of
+    articles with inline text (an id there must not shadow a corpus article)."""
     out = {}
     for name in ("corpus.jsonl", "corpus2.jsonl"):
         for line in (EVAL / name).open(encoding="utf-8"):
             if line.strip():
                 row = json.loads(line)
+                out[row["id"]] = row
+    for path in extra:
+        for line in path.open(encoding="utf-8"):
+            if line.strip():
+                row = json.loads(line)
+                assert row["id"] not in out or out[row["id"]]["text"] == row["text"], row["id"]
                 out[row["id"]] = row
     return out
 
@@ -82,6 +95,7 @@ def score(
     tp = fp = fn = tn = 0
     all_tp = all_fn = all_fp = 0
     unmapped = 0
+    reasons: Counter = Counter()
     members: dict[int, Counter] = defaultdict(Counter)
     seen_sides = set()
     for p in pairs:
@@ -106,9 +120,10 @@ def score(
             tp += 1
         elif p["same"]:
             fn += 1
+            reason = miss_reason(*sides)
+            reasons[reason.split(" ")[0]] += 1
             if show:
-                why = [((c["speaker"] or {}).get("id"), c["date"] and c["date"]["value"]) for c in sides]
-                print("miss:", p["pair"], why, "|", sides[0]["quote"][:60], "||", sides[1]["quote"][:60])
+                print("miss:", p["pair"], reason, "|", sides[0]["quote"][:60], "||", sides[1]["quote"][:60])
         elif same:
             fp += 1
             if show:
@@ -130,7 +145,25 @@ def score(
         "positives": sum(p["same"] for p in pairs),
         "unmapped_sides": unmapped,
         "purity": purity,
+        "misses": dict(reasons),
     }
+
+
+def miss_reason(a: dict, b: dict) -> str:
+    """Why two mapped sides of a positive pair are in two stories, as matching sees them."""
+    from service.stories import match
+
+    speakers = [(c["speaker"] or {}).get("id") for c in (a, b)]
+    if None in speakers or speakers[0] != speakers[1]:
+        return f"speaker {[(c['speaker'] or {}).get('name') for c in (a, b)]}"
+    days = [c["date"] and c["date"]["date_from"] for c in (a, b)]
+    if None in days:
+        return f"undated {days}"
+    apart = abs((dt.date.fromisoformat(days[0]) - dt.date.fromisoformat(days[1])).days)
+    if apart > match.WINDOW_DAYS:
+        return f"window {days}"
+    score = match.similarity(match.grams(match.key(a["quote"])), match.grams(match.key(b["quote"])))
+    return f"similarity {score:.2f}"
 
 
 def report(result: dict, label: str) -> None:
@@ -139,28 +172,33 @@ def report(result: dict, label: str) -> None:
         f"{label}: pairs {result['pairs']} (positives {result['positives']}), unmapped sides "
         f"{result['unmapped_sides']} | mapped P {m['P']:.3f} R {m['R']:.3f} "
         f"(tp {m['tp']} fp {m['fp']} fn {m['fn']} tn {m['tn']}) | overall P {o['P']:.3f} R {o['R']:.3f} "
-        f"| purity {result['purity']:.3f}"
+        f"| purity {result['purity']:.3f} | misses {result['misses']}"
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--gold", type=Path, nargs="+", default=[GOLD])
+    parser.add_argument(
+        "--articles", type=Path, nargs="*", default=sorted(PAIRS.glob("articles*.jsonl")),
+        help="articles with inline text (id, outlet, published, text) that pairs name",
+    )  # fmt: skip
     parser.add_argument("--sweep", action="store_true", help="several thresholds (dev set only)")
     parser.add_argument("--show", action="store_true", help="print the misses and false matches")
     args = parser.parse_args()
     import logging
 
     logging.disable(logging.INFO)
-    pairs = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
-    texts = corpus()
+    texts = corpus(args.articles)
     started = dt.datetime.now()
     thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7] if args.sweep else [None]
-    for t in thresholds:
-        from service.stories import match
+    for gold in args.gold:
+        pairs = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
+        for t in thresholds:
+            from service.stories import match
 
-        label = f"threshold {t if t is not None else match.THRESHOLD}"
-        report(score(pairs, ingest(pairs, texts, t), texts, show=args.show), label)
+            label = f"{gold.name} threshold {t if t is not None else match.THRESHOLD}"
+            report(score(pairs, ingest(pairs, texts, t), texts, show=args.show), label)
     print(f"({(dt.datetime.now() - started).total_seconds():.0f} s)")
 
 

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
+from tests.factories import LAVROV_SECOND_REPORT as SECOND
 from tests.factories import SEED_TEXT
 
-# Our own second report of Lavrov's warning (another outlet's wording: आगाह किया, word order).
-SECOND = (
-    "मॉस्को, 13 जुलाई। रूसी विदेश मंत्री सर्गेई लावरोव ने अमेरिका, जापान और दक्षिण कोरिया को उत्तर कोरिया "
-    "के खिलाफ सुरक्षा गठबंधन बनाने को लेकर आगाह किया है। लावरोव ने कहा कि वे इस गठबंधन का इस्तेमाल उत्तर "
-    "कोरिया और रूस के खिलाफ करने की हर कोशिश के खिलाफ चेतावनी देते हैं।"
-)
 # Our own unrelated statement of the same speaker, within the date window.
 OTHER = (
     "मॉस्को, 14 जुलाई। रूसी विदेश मंत्री सर्गेई लावरोव ने कहा कि रूस यूक्रेन के साथ शांति वार्ता के अगले "

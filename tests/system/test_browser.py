@@ -15,6 +15,7 @@ import socket
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -342,3 +343,97 @@ def test_month_precision_looks_different_and_keyboard_filters(site, browser):
         driver, lambda d: f"वक्ता: {name}" in d.find_element(By.ID, "status").text and settled(d), "Enter"
     )
     assert {e.text for e in driver.find_elements(By.CSS_SELECTOR, "#timeline .claim .speaker")} == {name}
+
+
+def test_story_view_shows_first_report_spread_and_outlets(site, browser):
+    """Runs after the others: adds a second report of the seed's warning (the next day, another
+    outlet), so the seed's story has reports from two days and two outlets."""
+    from selenium.webdriver.common.by import By
+
+    from tests.factories import LAVROV_SECOND_REPORT
+
+    base, driver = site["base"], browser
+    second = {
+        "text": LAVROV_SECOND_REPORT,
+        "url": "https://example.com/lavrov-2",
+        "published_at": "2025-07-13T10:00:00+03:00",
+    }
+    post_json(base, "/v1/articles", second)
+    speaker = urllib.parse.quote("लावरोव")
+    with urllib.request.urlopen(f"{base}/v1/stories?speaker={speaker}&order=size", timeout=30) as response:
+        story_id = json.loads(response.read())["items"][0]["id"]
+    with urllib.request.urlopen(f"{base}/v1/stories/{story_id}", timeout=30) as response:
+        story = json.loads(response.read())
+    assert story["size"] >= 2 and story["first_seen"] == "2025-07-12"
+    assert set(story["outlets"]) == {"www.abplive.com", "example.com"}
+
+    # The timeline (collapse=story) shows the story's entry once, with its reports and outlets.
+    # (A query the browser has not read yet: API answers may be reused for 30 s, max-age=30.)
+    driver.get_log("browser")  # the earlier tests' expected 404/422 lines are not this test's
+    driver.get(base + "/?speaker=सर्गेई लावरोव&order=desc")
+    wait_for(
+        driver,
+        lambda d: (
+            d.find_elements(By.CSS_SELECTOR, f'#timeline a.story-link[data-story="{story_id}"]')
+            and settled(d)
+        ),
+        "no 'N reports' link on the timeline",
+    )
+    links = driver.find_elements(By.CSS_SELECTOR, f'#timeline a.story-link[data-story="{story_id}"]')
+    assert len(links) == 1 and links[0].text == f"{story['size']} रिपोर्ट · 2 स्रोत"
+    links[0].click()
+
+    wait_for(
+        driver,
+        lambda d: (
+            not d.find_element(By.ID, "story-view").get_attribute("hidden")
+            and d.find_elements(By.ID, "story-heading")
+            and settled(d)
+        ),
+        "the story view did not open",
+    )
+    assert f"story={story_id}" in driver.current_url
+    assert driver.find_element(By.ID, "overview").get_attribute("hidden")
+    view = driver.find_element(By.ID, "story-view")
+    assert driver.find_element(By.ID, "story-heading").text == f"“{story['canonical_quote']}”"
+    summary = view.find_element(By.CSS_SELECTOR, ".story-header .muted").text
+    assert "सर्गेई लावरोव" in summary and "12 जुलाई 2025" in summary
+    assert f"{story['size']} रिपोर्ट, 2 स्रोत" in summary
+    # First report: the seed article, on its day.
+    first = view.find_element(By.CSS_SELECTOR, ".story-first a")
+    assert f"article={site['article']['id']}" in first.get_attribute("href")
+    assert "12 जुलाई 2025" in view.find_element(By.CSS_SELECTOR, ".story-first").text
+    # Spread over time: one bar per day, the first report's day first, heights by count.
+    days: dict[str, int] = {}
+    for report in story["reports"]:
+        days[report["article"]["anchor_date"]] = days.get(report["article"]["anchor_date"], 0) + 1
+    bars = view.find_elements(By.CSS_SELECTOR, "figure.spread svg rect.spread-bar")
+    titles = [b.find_element(By.TAG_NAME, "title").get_attribute("textContent") for b in bars]
+    assert titles == [f"{day}: {count} रिपोर्ट" for day, count in sorted(days.items())]
+    assert sorted(days) == ["2025-07-12", "2025-07-13"]
+    heights = [float(b.get_attribute("height")) for b in bars]
+    assert (heights[0] > heights[1]) == (days["2025-07-12"] > days["2025-07-13"])
+    # Outlets and every report, in date order.
+    outlets = [li.text for li in view.find_elements(By.CSS_SELECTOR, ".story-outlets li")]
+    assert sorted(outlets) == sorted(story["outlets"])
+    cards = view.find_elements(By.CSS_SELECTOR, ".story-reports .claim")
+    assert len(cards) == story["size"]
+    assert {c.find_element(By.CSS_SELECTOR, ".speaker").text for c in cards} == {"सर्गेई लावरोव"}
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "dashboard-story.png"))
+
+    # A shared story link opens the same view; its back link returns to the filtered timeline.
+    driver.get(driver.current_url)
+    wait_for(
+        driver,
+        lambda d: d.find_elements(By.ID, "story-heading") and settled(d),
+        "the shared story link did not open the story",
+    )
+    driver.find_element(By.CSS_SELECTOR, "#story-view a.back").click()
+    wait_for(
+        driver,
+        lambda d: not d.find_element(By.ID, "overview").get_attribute("hidden") and settled(d),
+        "the back link did not return to the timeline",
+    )
+    assert "story=" not in driver.current_url and "speaker=" in driver.current_url
+    assert severe_console_errors(driver) == []
