@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from service.claims import lexicon as lx
+from service.claims import plain_mentions
 from service.claims.speaker_book import Entity, EntityBook
 from service.claims.speakers import PRONOUNS, SKIP_PRONOUNS, np_before, split_role_name
 from service.text.hindi import first_char_alternation, source_end
@@ -181,6 +182,19 @@ def cached_np(ctx: Context, pos: int, lo: int, blocked: tuple[tuple[int, int], .
     return np
 
 
+def _pronoun(book: EntityBook, pronoun: str, at: int) -> Entity | None:
+    """The antecedent of a pronoun at ``at``: for the non-honorific उसने/उसका/वह, a plain person
+    mentioned lately (an accused, a patient) rather than an official or organization."""
+    if pronoun not in SINGULAR_PRONOUNS:
+        return book.pronoun()
+    ent = book.pronoun(singular=True)
+    if ent is None or plain_mentions.official(ent):
+        plain = plain_mentions.plain_antecedent(book, at)
+        if plain is not None:
+            return book.pronoun_target(plain)
+    return ent
+
+
 def speaker(
     ctx: Context,
     book: EntityBook,
@@ -193,7 +207,7 @@ def speaker(
     if marker in SKIP_PRONOUNS:
         return None
     if marker in PRONOUNS:
-        ent = book.pronoun(singular=marker in SINGULAR_PRONOUNS)
+        ent = _pronoun(book, marker, marker_start)
         return (ent, None, marker_start, True) if ent else None
     np = cached_np(ctx, marker_start, lo, blocked)
     if np is None:
@@ -204,7 +218,7 @@ def speaker(
         if t:
             pairs.append((t, sp))
     if len(pairs) == 1 and pairs[0][0] in PRONOUNS:
-        ent = book.pronoun(singular=pairs[0][0] in SINGULAR_PRONOUNS)
+        ent = _pronoun(book, pairs[0][0], np.start)
         return (ent, None, np.start, True) if ent else None
     while pairs and pairs[0][0] in _GEN_POST:
         pairs = pairs[1:]

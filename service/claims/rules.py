@@ -8,6 +8,7 @@ import re
 from service.claims import bylines as claim_bylines
 from service.claims import lexicon as lx
 from service.claims import patterns as pt
+from service.claims import plain_mentions
 from service.claims import statements as st
 from service.claims.content import NE_RE, NE_WORDS, Context, RawClaim, Sent, cached_np, inside, speaker
 from service.claims.speaker_book import EntityBook
@@ -71,15 +72,16 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
     for si, (sent, toks) in enumerate(zip(ctx.sents, _sentence_triggers(f, ctx.sents), strict=True)):
         s, e = sent.start, sent.end
         antecedent.append(book.last[-1] if book.last else None)
+        sd = _sentence_dates(all_dates, date_starts, s, e)
+        plain_mentions.register(book, plain_mentions.scan(f, s, e, ctx.src, sd), s, f, s)
         if not toks:
-            sd = _sentence_dates(all_dates, date_starts, s, e)
             if not _nominative(ctx, book, s, e, sd) and _MOTION_END.search(f, max(s, e - 30), e):
                 _motion_subject(ctx, book, si, s, e, sd)
             continue
         if f[e - 1] == "?" and len(f[s:e].split()) < 15:
             continue  # headline questions ("रूसी विदेश मंत्री ने क्या दी चेतावनी?")
         # Only this sentence's dates: they block speaker NPs; the article's full list made this quadratic.
-        dates = _sentence_dates(all_dates, date_starts, s, e)
+        dates = sd
         sn = Sent(si, s, e, dates, [])
         n0 = len(out)
         if not lx.GENITIVE_NOUNS.isdisjoint(toks):
@@ -88,6 +90,9 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
             st.info_anaphora(ctx, book, out, sn)
         if "ने" in toks and (f.startswith("ये बात", s) or f.startswith("यह बात", s)):
             st.said_anaphora(ctx, book, out, sn)
+        if _LATER_PRONOUN.search(f, s + 1, e):
+            # "प्रोफेसर X इससे सहमत नहीं हैं और उन्होंने कहा …": the direct-case subject comes first
+            _nominative(ctx, book, s, e, dates)
         firsts = toks & lx.FIRST_WORDS
         if firsts:
             pt.reporting_verbs(ctx, book, out, sn, firsts)
@@ -103,6 +108,9 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
     claim_bylines.bylines(ctx, book, out)
     out.sort(key=lambda c: (c.span[0], c.span[1]))
     return out
+
+
+_LATER_PRONOUN = re.compile(r"(?:,|\sऔर|\sतो)\s+(?:उन्होंने|उन्होने|उनका|उनकी|उनके)" + lx.NOT_AFTER)
 
 
 def _sentence_dates(all_dates, date_starts, s: int, e: int) -> tuple[tuple[int, int], ...]:

@@ -61,6 +61,7 @@ class EntityBook:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.last: list[Entity] = []  # most recent subject last
+        self.plain: list[tuple[int, Entity]] = []  # plain-register people, where last mentioned
 
     def _touch(self, ent: Entity) -> Entity:
         if ent in self.last:
@@ -133,7 +134,8 @@ class EntityBook:
             return self._touch(ent)
         # A bare role: the last person holding a matching role.
         rtoks = [w for w in ftoks if w not in ("के", "की", "का")]
-        for ent in reversed(self.last):
+        plain = [ent for _, ent in self.plain if ent not in self.last]
+        for ent in [*reversed(self.last), *reversed(plain)]:  # then "आरोपित मुकीम खान से …"
             if ent.role_key:
                 etoks = ent.role_key.split()
                 if rtoks and all(any(_tok_match(r, e) for e in etoks) for r in rtoks):

@@ -8,6 +8,7 @@ import re
 from service.claims import lexicon as lx
 from service.claims.content import NE_RE, Context, RawClaim, Sent, content_after, inside, speaker, trim
 from service.claims.speaker_book import EntityBook
+from service.claims.speakers import PRONOUNS
 from service.claims.subjects import GENERIC_SUBJECTS
 
 _QUOTE_MARK = re.compile('[“”"]')
@@ -16,6 +17,13 @@ _B, _A = lx.NOT_BEFORE, lx.NOT_AFTER
 _INFO_ANAPH = re.compile(_B + r"(?:यह|ये|इसकी|इस\s+बात\s+की)\s+जानकारी\s")
 _DI_RE = re.compile(_B + r"(?:दी|दे\s+दी|दिया)" + _A)
 _CLAUSE_VERB = lx.Verb("", "", "clause", inline=True)
+
+
+def _as_marker(pron: str) -> str:
+    """The pronoun as a speaker marker: उसका/उसे (non-honorific) stay singular, उनका/उन्हें not."""
+    if pron in PRONOUNS:
+        return pron
+    return "उसका" if pron.startswith(("उस", "इस")) else "उन्होंने"
 
 
 def genitive(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent) -> None:
@@ -27,7 +35,8 @@ def genitive(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent) -> N
             if dative and len(_QUOTE_MARK.findall(f, s, m.start())) % 2:
                 continue  # "… 'सभी को लगता है कि …'": inside someone's quotation
             pron = m.groupdict().get("pron")
-            sp = speaker(ctx, book, s, m.start(), "उन्होंने" if pron else "का", sn.dates)
+            # the pronoun itself: उसका (non-honorific) may mean someone उनका would not
+            sp = speaker(ctx, book, s, m.start(), _as_marker(pron) if pron else "का", sn.dates)
             if sp is None or (
                 dative and sp[0].key.split()[-1:] and sp[0].key.split()[-1] in GENERIC_SUBJECTS
             ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from service.claims.content import Context, speaker
+from service.claims.plain_mentions import PLAIN_ROLES
 from service.claims.speaker_book import EntityBook
 from service.claims.speakers import _STOP, HONORIFICS, is_role_word
 from service.places.setting import PLACE_HEADS
@@ -103,15 +104,38 @@ _CASE_NEXT = frozenset("का की के को से में पर न�
 _NAME_WORDS = 2  # after a role or honorific, a person's name is most often two words
 
 
+_DATE_CASE = re.compile(r"\s*(?:को|में|से)?\s*,?\s*")
+
+
+def _after_lead(ctx: Context, s: int, e: int) -> int:
+    """Where the subject can start: after discourse words (वहीं, इधर) and a date ("बुधवार को")."""
+    p = _LEAD.match(ctx.f, s, e).end()
+    for ds, de in ctx.dates:
+        if ds == p and de < e:
+            p = _LEAD.match(ctx.f, _DATE_CASE.match(ctx.f, de, e).end(), e).end()
+            break
+    return p
+
+
+def _vouched(lead: list[str]) -> bool:
+    """An honorific or an office ("विधायक", "कलेक्टर") before the name words makes them a name; a
+    plain noun does not ("आरोपित जबरदस्ती शादी करना चाहता था": no one named जबरदस्ती)."""
+    return any(w in HONORIFICS or (is_role_word(w) and w not in PLAIN_ROLES) for w in lead)
+
+
 def initial_person(ctx: Context, s: int, e: int, *, need_honorific: bool = False) -> int | None:
     """End of a role-anchored person NP that opens the sentence in the direct case ("डीन डॉ.
     अरविंद घनघोरिया वार्ड में पहुंचे", "प्रधानमंत्री नरेन्द्र मोदी कई मौकों पर कह चुके हैं"):
     role words and/or an honorific, then up to two name words not followed by a case marker."""
     f = ctx.f
-    p = _LEAD.match(f, s, e).end()
+    p = _after_lead(ctx, s, e)
     toks = list(re.finditer(r"\S+", f[p:e]))[:10]
     words = [t.group().strip(",;:") for t in toks]
     k = 0
+    # "एमवाय अस्पताल अधीक्षक डॉ. X …": an institution's words before the role and an honorific
+    pre = next((i for i in range(1, 4) if i + 1 < len(words) and is_role_word(words[i])), 0)
+    if pre and words[pre + 1] in HONORIFICS and not any(w in _STOP or w in _CASE_NEXT for w in words[:pre]):
+        k = pre
     # "ओपन यूनिवर्सिटी के डॉक्टर महेश आनंद …": an institution's genitive before the role
     gen = next((i for i, w in enumerate(words[:5]) if w in ("के", "की") and i + 1 < len(words)), None)
     if gen is not None and (is_role_word(words[gen + 1]) or words[gen + 1] in HONORIFICS):
@@ -119,7 +143,7 @@ def initial_person(ctx: Context, s: int, e: int, *, need_honorific: bool = False
     start = k
     while k < len(words) and (is_role_word(words[k]) or words[k] in HONORIFICS):
         k += 1
-    if k == start or (need_honorific and not any(w in HONORIFICS for w in words[start:k])):
+    if k == start or (need_honorific and not _vouched(words[start:k])):
         return None
     n = 0
     while k + n < len(words) and n < _NAME_WORDS:
@@ -133,6 +157,12 @@ def initial_person(ctx: Context, s: int, e: int, *, need_honorific: bool = False
             break
     if n == 0 or (k + n < len(words) and words[k + n] in _CASE_NEXT):
         return None
+    if (
+        need_honorific
+        and not any(w in HONORIFICS for w in words[start:k])
+        and toks[k + n - 1].group()[-1] in ",;:"
+    ):
+        return None  # "शिक्षिका ऑस्टियोजेनेसिस इम्परफेक्टा, …": an apposition, not a name
     end = p + toks[k + n - 1].start() + len(toks[k + n - 1].group().rstrip(",;:"))
     if any(ps < end and p < pe for ps, pe in ctx.places):
         return None  # "कलेक्टर इंदौर …": a place, not a name

@@ -1,5 +1,5 @@
 """Speaker/quote case tables: say-verbs without ने (cases/direct_subjects.yaml), genitive
-statements (cases/genitive.yaml) and other constructions (cases/constructions.yaml)."""
+statements (cases/genitive.yaml) other constructions (cases/constructions.yaml) and pronoun antecedents (cases/plain_pronouns.yaml)."""
 
 import datetime as dt
 from pathlib import Path
@@ -11,7 +11,7 @@ from service.pipeline import extract
 
 DAY = dt.date(2026, 3, 10)
 CASES = {"cases": []}
-for name in ("direct_subjects.yaml", "genitive.yaml", "constructions.yaml"):
+for name in ("direct_subjects.yaml", "genitive.yaml", "constructions.yaml", "plain_pronouns.yaml"):
     table = yaml.safe_load((Path(__file__).parent / "cases" / name).read_text(encoding="utf-8"))
     CASES["cases"] += [{**c, "id": f"{table['family']}/{c['id']}"} for c in table["cases"]]
 
