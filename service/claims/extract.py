@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from service.claims import placing as claim_places
+from service.claims import respell
 from service.claims import rules as claim_rules
 from service.claims.rules import RawClaim
 from service.dates.lexicon import fold_once
@@ -91,6 +92,9 @@ def _fold(text: str) -> tuple[str, object | None, object | None]:
     # still cached; claims additionally lower-case non-ASCII letters.
     base = fold_once(text)
     folded = base.text.lower()
+    if respell.has_misspelling(folded):  # rare: the list map, rebuilt around the corrected words
+        folded, fmap = respell.respell(*fold_with_map(text))
+        return folded, fmap, _Inverse(fmap)
     if len(folded) != len(base.text):
         folded, fmap = fold_with_map(text)
         return folded, fmap, _Inverse(fmap)
