@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from service.claims import addressee, plain_mentions
 from service.claims import lexicon as lx
-from service.claims import plain_mentions
 from service.claims.speaker_book import Entity, EntityBook
 from service.claims.speakers import PRONOUNS, SKIP_PRONOUNS, np_before, split_role_name
 from service.text.hindi import first_char_alternation, source_end
@@ -148,6 +148,8 @@ def content_after(f: str, v_end: int, e: int, verb: lx.Verb) -> tuple[int, int, 
     """(start, end, quote_type) of content that follows the verb, if any."""
     m = _KI_RE.match(f, v_end, e)
     if m:
+        if verb.lemma == "पूछा":
+            e = addressee.question_end(f, m.end(), e)
         s, t = trim(f, m.end(), e)
         return (s, t, "indirect") if t > s else None
     m = _OPEN_QUOTE.match(f, v_end, e)
@@ -207,6 +209,9 @@ def speaker(
     if marker in SKIP_PRONOUNS:
         return None
     if marker in PRONOUNS:
+        asked = addressee.asked(ctx.f, lo, marker_start)
+        if asked is not None and (got := speaker(ctx, book, *asked, "से", blocked)) is not None:
+            return book.pronoun_target(got[0]), None, marker_start, True  # the one asked answers
         ent = _pronoun(book, marker, marker_start)
         return (ent, None, marker_start, True) if ent else None
     np = cached_np(ctx, marker_start, lo, blocked)

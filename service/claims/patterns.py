@@ -180,7 +180,9 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
                     )
                     out[-1].mention = one_s
         if content[0] >= m.start():
-            consumed.append((content[0], e))
+            # A question's clause stops where its answer begins ("… पूछा कि … तो उसने कहा"):
+            # the answer's verb stays free to be a claim of its own.
+            consumed.append((content[0], content[1] if verb.lemma == "पूछा" else e))
 
 
 def _names_itself(ent, content: str) -> bool:

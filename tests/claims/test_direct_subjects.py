@@ -1,5 +1,6 @@
 """Speaker/quote case tables: say-verbs without ने (cases/direct_subjects.yaml), genitive
-statements (cases/genitive.yaml) other constructions (cases/constructions.yaml) and pronoun antecedents (cases/plain_pronouns.yaml)."""
+statements (cases/genitive.yaml), other constructions (cases/constructions.yaml), pronoun
+antecedents (cases/plain_pronouns.yaml) and answers to a question (cases/addressee.yaml)."""
 
 import datetime as dt
 from pathlib import Path
@@ -11,7 +12,13 @@ from service.pipeline import extract
 
 DAY = dt.date(2026, 3, 10)
 CASES = {"cases": []}
-for name in ("direct_subjects.yaml", "genitive.yaml", "constructions.yaml", "plain_pronouns.yaml"):
+for name in (
+    "direct_subjects.yaml",
+    "genitive.yaml",
+    "constructions.yaml",
+    "plain_pronouns.yaml",
+    "addressee.yaml",
+):
     table = yaml.safe_load((Path(__file__).parent / "cases" / name).read_text(encoding="utf-8"))
     CASES["cases"] += [{**c, "id": f"{table['family']}/{c['id']}"} for c in table["cases"]]
 
@@ -24,3 +31,5 @@ def test_direct_subject(case):
         return
     got = [(c.speaker_name, c.quote) for c in claims]
     assert any(name == case["speaker"] and case["quote"] in quote for name, quote in got), got
+    if "absent" in case:  # the claim must stop before this phrase
+        assert not any(name == case["speaker"] and case["absent"] in quote for name, quote in got), got
