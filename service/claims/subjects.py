@@ -105,6 +105,9 @@ _NAME_WORDS = 2  # after a role or honorific, a person's name is most often two 
 
 
 _DATE_CASE = re.compile(r"\s*(?:को|में|से)?\s*,?\s*")
+# A relative participle describing the subject ("शुक्राणुओं पर शोध करने वाले डॉक्टर X …",
+# "गांव में रहने वाली शिक्षिका X …"): the subject NP starts after it.
+_PARTICIPLE_LEAD = re.compile(r"(?:\S+\s+){0,6}?\S+(?:ने|ते)\s+(?:वाले|वाली|वाला)\s+")
 
 
 def _after_lead(ctx: Context, s: int, e: int) -> int:
@@ -114,7 +117,16 @@ def _after_lead(ctx: Context, s: int, e: int) -> int:
         if ds == p and de < e:
             p = _LEAD.match(ctx.f, _DATE_CASE.match(ctx.f, de, e).end(), e).end()
             break
-    return p
+    participle = _PARTICIPLE_LEAD.match(ctx.f, p, e)
+    return participle.end() if participle else p
+
+
+# "प्रोफेसर X की राय भी यही है": the holder of an opinion is the topic a later उनका कहना means.
+_OPINION_NOUNS = frozenset("राय सोच मत विचार मानना तर्क".split())
+
+
+def _opinion_of(rest: list[str]) -> bool:
+    return len(rest) > 1 and rest[0] in ("का", "की") and rest[1] in _OPINION_NOUNS
 
 
 def _vouched(lead: list[str]) -> bool:
@@ -129,7 +141,7 @@ def initial_person(ctx: Context, s: int, e: int, *, need_honorific: bool = False
     role words and/or an honorific, then up to two name words not followed by a case marker."""
     f = ctx.f
     p = _after_lead(ctx, s, e)
-    toks = list(re.finditer(r"\S+", f[p:e]))[:10]
+    toks = list(re.finditer(r"\S+", f[p:e]))[:14]
     words = [t.group().strip(",;:") for t in toks]
     k = 0
     # "एमवाय अस्पताल अधीक्षक डॉ. X …": an institution's words before the role and an honorific
@@ -137,7 +149,8 @@ def initial_person(ctx: Context, s: int, e: int, *, need_honorific: bool = False
     if pre and words[pre + 1] in HONORIFICS and not any(w in _STOP or w in _CASE_NEXT for w in words[:pre]):
         k = pre
     # "ओपन यूनिवर्सिटी के डॉक्टर महेश आनंद …": an institution's genitive before the role
-    gen = next((i for i, w in enumerate(words[:5]) if w in ("के", "की") and i + 1 < len(words)), None)
+    # (institution names run long: "लंदन स्कूल ऑफ़ हाइजीन एंड ट्रॉपिकल मेडिसिन के प्रोफ़ेसर X")
+    gen = next((i for i, w in enumerate(words[:9]) if w in ("के", "की") and i + 1 < len(words)), None)
     if gen is not None and (is_role_word(words[gen + 1]) or words[gen + 1] in HONORIFICS):
         k = gen + 1
     start = k
@@ -155,7 +168,7 @@ def initial_person(ctx: Context, s: int, e: int, *, need_honorific: bool = False
         n += 1
         if toks[k + n - 1].group()[-1] in ",;:":
             break
-    if n == 0 or (k + n < len(words) and words[k + n] in _CASE_NEXT):
+    if n == 0 or (k + n < len(words) and words[k + n] in _CASE_NEXT and not _opinion_of(words[k + n :])):
         return None
     if (
         need_honorific
@@ -164,6 +177,7 @@ def initial_person(ctx: Context, s: int, e: int, *, need_honorific: bool = False
     ):
         return None  # "शिक्षिका ऑस्टियोजेनेसिस इम्परफेक्टा, …": an apposition, not a name
     end = p + toks[k + n - 1].start() + len(toks[k + n - 1].group().rstrip(",;:"))
-    if any(ps < end and p < pe for ps, pe in ctx.places):
+    name_start = p + toks[k].start()  # an institution's place before the role is no objection
+    if any(ps < end and name_start < pe for ps, pe in ctx.places):
         return None  # "कलेक्टर इंदौर …": a place, not a name
     return end

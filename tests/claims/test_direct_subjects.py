@@ -1,6 +1,7 @@
 """Speaker/quote case tables: say-verbs without ने (cases/direct_subjects.yaml), genitive
 statements (cases/genitive.yaml), other constructions (cases/constructions.yaml), pronoun
-antecedents (cases/plain_pronouns.yaml) and answers to a question (cases/addressee.yaml)."""
+antecedents (cases/plain_pronouns.yaml), answers to a question (cases/addressee.yaml) and direct-case
+topics (cases/direct_case_topics.yaml)."""
 
 import datetime as dt
 from pathlib import Path
@@ -18,6 +19,7 @@ for name in (
     "constructions.yaml",
     "plain_pronouns.yaml",
     "addressee.yaml",
+    "direct_case_topics.yaml",
 ):
     table = yaml.safe_load((Path(__file__).parent / "cases" / name).read_text(encoding="utf-8"))
     CASES["cases"] += [{**c, "id": f"{table['family']}/{c['id']}"} for c in table["cases"]]
