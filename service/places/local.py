@@ -64,8 +64,10 @@ _INNER_KEYS = frozenset(
 )
 # Heads that are ordinary common nouns when bare: never a back-reference.
 _NO_BARE = frozenset({"नगर", "बाजार", "मैदान", "चौक", "बस्ती"})
-_WORD_RE = re.compile(f"[{_L}]+")
-_TAIL_RE = re.compile(f"(?:[{_L}]+ ){{1,4}}$")
+# A name word, or an abbreviation of two or more dotted initials ("एम.वाय.", "एम. वाय.").
+_WORD = f"(?:[{_L}]{{1,3}}\\.(?: ?[{_L}]{{1,3}}\\.)+|[{_L}]+)"
+_WORD_RE = re.compile(_WORD)
+_TAIL_RE = re.compile(f"(?:{_WORD} ){{1,4}}$")
 # After the head: role/organisation words make the phrase a title or a body, not a place.
 _AFTER_BAD = re.compile(
     r"\s*-?\s*(?:ने|प्रभारी|इंचार्ज|अध्यक्ष|उपाध्यक्ष|प्रशासन|पंचायत|प्रधान|प्रमुख|निगम|पालिका|परिषद|"

@@ -144,6 +144,10 @@ def find_venues(text: str, known: frozenset[int] | set[int] = frozenset()) -> li
         if cut:
             words = words[cut[-1] + 1 :]
         start = words[0][0] if words else hs
+        if out and text[out[-1].end : hs] == " " and out[-1].named:
+            # "देवी अहिल्या विश्वविद्यालय सभागृह": the hall of the university, one venue
+            out[-1] = VenueMention(out[-1].start, he, hs, head, True)
+            continue
         if out and start < out[-1].end:
             start = max(hs, out[-1].end)
             words = [w for w in words if w[0] >= start]
