@@ -165,9 +165,12 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
         # not a court: the accused and the police are "कोर्ट में पेश", they make no statement there
         activity = place.kind in _FINE and klass != "court" and si not in claim_sents
         activity = activity and bool(_in.match(f, e) or _VISIT.match(f, e)) and not _LIVES.match(f, e)
+        snt = ctx.sents[si]
+        if klass and (who := _addressed_there(f, e, snt.end, entities.values())) is not None:
+            cues.setdefault(id(who), []).append((s, (place, at)))
+            continue
         if not (move.match(f, e) or SPEECH_EVENT_RE.match(f, e) or activity):
             continue
-        snt = ctx.sents[si]
         before = f[snt.start : s]
         who, where_at = None, -1
         for ent in entities.values():
@@ -253,6 +256,21 @@ _VERB_TAIL = re.compile(
     r"\s+(?:कहा|कही|कहीं|कहे|बताया|बताई|बताईं|बताए|बोले|बोला|बोली|बोलीं|पूछा|लिखा)"
     r"(?:\s+(?:है|हैं|था|थे|थी|थीं|गया|गई|गए))*\s*$"
 )
+
+
+# "X कॉलेज का स्टेडियम, जहां मोदी छात्रों को संबोधित कर रहे थे": the venue of a speech told after it.
+_WHERE_REL = re.compile(r"(?:\s+(?:का|की|के)\s+\S+(?:\s+\S+)?)?\s*,?\s+जहां\s")
+_ADDRESS = re.compile(r"संबोधित|भाषण|बोल\s+रह|बात\s+कर|संवाद|कह\s+रह|कहा|कही|बताया")
+
+
+def _addressed_there(f: str, e: int, sent_end: int, entities) -> Any:
+    """The speaker who spoke at the venue ending at ``e``, when a जहां-clause after it says so."""
+    rel = _WHERE_REL.match(f, e)
+    if rel is None or not _ADDRESS.search(f, rel.end(), sent_end):
+        return None
+    after = f[rel.end() : sent_end]
+    found = [(after.find(alias), ent) for ent in entities for alias in _aliases(ent) if alias in after]
+    return min(found, key=lambda x: x[0])[1] if found else None
 
 
 def _setting(ctx: Context, r: RawClaim, cands, where: _Enclosure):

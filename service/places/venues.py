@@ -128,6 +128,9 @@ class VenueMention:
     named: bool  # name words precede the head
 
 
+_PART_OF = re.compile(r"\s+((?:का|की|के)\s+(?:\S+\s+){0,2})?")
+
+
 def find_venues(text: str, known: frozenset[int] | set[int] = frozenset()) -> list[VenueMention]:
     """Venue phrases in text order, no overlaps. ``known``: end offsets of gazetteer mentions.
 
@@ -144,8 +147,10 @@ def find_venues(text: str, known: frozenset[int] | set[int] = frozenset()) -> li
         if cut:
             words = words[cut[-1] + 1 :]
         start = words[0][0] if words else hs
-        if out and text[out[-1].end : hs] == " " and out[-1].named:
-            # "देवी अहिल्या विश्वविद्यालय सभागृह": the hall of the university, one venue
+        part = _PART_OF.fullmatch(text, out[-1].end, hs) if out and out[-1].named else None
+        if part and (head.klass in ("hall", "ground") or not part.group(1)):
+            # "देवी अहिल्या विश्वविद्यालय सभागृह", "एसआरसीसी कॉलेज का स्पोर्ट्स स्टेडियम": a hall or
+            # ground of a named institution, one venue
             out[-1] = VenueMention(out[-1].start, he, hs, head, True)
             continue
         if out and start < out[-1].end:
