@@ -180,8 +180,7 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
                     )
                     out[-1].mention = one_s
         if content[0] >= m.start():
-            # A question's clause stops where its answer begins ("… पूछा कि … तो उसने कहा"):
-            # the answer's verb stays free to be a claim of its own.
+            # A question stops where its answer begins ("पूछा कि … तो उसने कहा"): a claim of its own.
             consumed.append((content[0], content[1] if verb.lemma == "पूछा" else e))
 
 

@@ -10,6 +10,7 @@ from service.claims.datelines import context_country
 from service.claims.datelines import datelines as find_datelines
 from service.claims.lexicon import NOT_AFTER
 from service.claims.rules import Context, RawClaim
+from service.claims.speaker_places import addressed_there, aliases
 from service.places import gazetteer
 from service.places.hierarchy import enclosing_before, in_country, local_kind, place_within
 from service.places.local import find_local_places, local_place
@@ -41,17 +42,6 @@ _NO_DATELINE_SEAT = frozenset({"legislature", "assembly"})
 # A bare head means the last named one of its class ("लोकसभा … सदन में", "… इंदौर खंडपीठ … हाई कोर्ट ने").
 _GENERIC = {"सदन": "legislature", "कोर्ट": "court", "अदालत": "court", "न्यायालय": "court"}
 _HIGH = re.compile(r"हाई\s*कोर्ट|हाइकोर्ट|उच्च\s+न्यायालय|खंडपीठ|युगलपीठ")
-
-
-def _aliases(ent) -> list[str]:
-    keys = {ent.key}
-    if ent.key:
-        keys.add(ent.key.split()[-1])
-        if ent.kind == "person":
-            keys.add(ent.key.split()[0])
-    if ent.role_key and len(ent.role_key.split()) >= 2:
-        keys.add(ent.role_key)
-    return [k for k in keys if len(k) >= 3]
 
 
 _ADMIN_HEADS = ("जिला", "तहसील", "ब्लॉक", "गांव", "कस्बा", "नगर")
@@ -166,7 +156,7 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
         activity = place.kind in _FINE and klass != "court" and si not in claim_sents
         activity = activity and bool(_in.match(f, e) or _VISIT.match(f, e)) and not _LIVES.match(f, e)
         snt = ctx.sents[si]
-        if klass and (who := _addressed_there(f, e, snt.end, entities.values())) is not None:
+        if klass and (who := addressed_there(f, e, snt.end, entities.values())) is not None:
             cues.setdefault(id(who), []).append((s, (place, at)))
             continue
         if not (move.match(f, e) or SPEECH_EVENT_RE.match(f, e) or activity):
@@ -174,7 +164,7 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
         before = f[snt.start : s]
         who, where_at = None, -1
         for ent in entities.values():
-            for alias in _aliases(ent):
+            for alias in aliases(ent):
                 k = before.rfind(alias)
                 if k > where_at:
                     who, where_at = ent, k
@@ -256,21 +246,6 @@ _VERB_TAIL = re.compile(
     r"\s+(?:कहा|कही|कहीं|कहे|बताया|बताई|बताईं|बताए|बोले|बोला|बोली|बोलीं|पूछा|लिखा)"
     r"(?:\s+(?:है|हैं|था|थे|थी|थीं|गया|गई|गए))*\s*$"
 )
-
-
-# "X कॉलेज का स्टेडियम, जहां मोदी छात्रों को संबोधित कर रहे थे": the venue of a speech told after it.
-_WHERE_REL = re.compile(r"(?:\s+(?:का|की|के)\s+\S+(?:\s+\S+)?)?\s*,?\s+जहां\s")
-_ADDRESS = re.compile(r"संबोधित|भाषण|बोल\s+रह|बात\s+कर|संवाद|कह\s+रह|कहा|कही|बताया")
-
-
-def _addressed_there(f: str, e: int, sent_end: int, entities) -> Any:
-    """The speaker who spoke at the venue ending at ``e``, when a जहां-clause after it says so."""
-    rel = _WHERE_REL.match(f, e)
-    if rel is None or not _ADDRESS.search(f, rel.end(), sent_end):
-        return None
-    after = f[rel.end() : sent_end]
-    found = [(after.find(alias), ent) for ent in entities for alias in _aliases(ent) if alias in after]
-    return min(found, key=lambda x: x[0])[1] if found else None
 
 
 def _setting(ctx: Context, r: RawClaim, cands, where: _Enclosure):
