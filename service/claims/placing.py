@@ -10,7 +10,7 @@ from service.claims.datelines import context_country
 from service.claims.datelines import datelines as find_datelines
 from service.claims.lexicon import NOT_AFTER
 from service.claims.rules import Context, RawClaim
-from service.claims.speaker_places import addressed_there, aliases
+from service.claims.speaker_places import addressed_there, aliases, first_named, only_when
 from service.places import gazetteer
 from service.places.hierarchy import enclosing_before, in_country, local_kind, place_within
 from service.places.local import find_local_places, local_place
@@ -143,6 +143,7 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
     # Movement cues, attributed to the entity named (or pronoun-referred) before the cue in its sentence.
     cues: dict[int, list[tuple[int, Any]]] = {}
     occasion: list[tuple[int, Any]] = []
+    forward_only: set[int] = set()
     entities = {id(r.entity): r.entity for r in raws}
     claim_sents = {r.sentence for r in raws}
     si = 0
@@ -173,6 +174,12 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
         if who is None:
             # "X जिले में एक सभा को संबोधित करते हुए ममता ने कहा": the speaker named after the cue.
             who = next((r.entity for r in raws if r.pre_speaker[0] <= s and e <= r.pre_speaker[1]), None)
+        if who is None and activity and only_when(before, snt.start, ctx.dates):
+            # "(सोमवार को) X चौक में मुकीम स्कूटर लेकर आया": the subject right after the place;
+            # where X was then holds for what X says after, not before
+            who = first_named(f[e : snt.end], entities.values(), within=24)
+            if who is not None and not (move.match(f, e) or SPEECH_EVENT_RE.match(f, e)):
+                forward_only.add(s)
         if who is not None:
             cues.setdefault(id(who), []).append((s, (place, at)))
         elif place.kind == "venue" and (move.match(f, e) or SPEECH_EVENT_RE.match(f, e)):
@@ -212,11 +219,10 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
                 shared.append((r.span[0], here))
     out: list[Any] = []
     for r, here in zip(raws, explicit, strict=True):
-        if here is None and id(r.entity) in cues:
-            pos = r.span[0]
-            here = min(
-                cues[id(r.entity)], key=lambda c: (_RANK.get(c[1][0].kind, 3), c[0] > pos, abs(c[0] - pos))
-            )[1]
+        pos = r.span[0]
+        opts = [c for c in cues.get(id(r.entity), ()) if c[0] <= pos or c[0] not in forward_only]
+        if here is None and opts:
+            here = min(opts, key=lambda c: (_RANK.get(c[1][0].kind, 3), c[0] > pos, abs(c[0] - pos)))[1]
         if here is None and occasion:
             pos = r.span[0]
             here = min(occasion, key=lambda c: abs(c[0] - pos))[1]
@@ -234,6 +240,8 @@ def assign_places(ctx: Context, raws: list[RawClaim], places: list[tuple[int, in
 
 
 _RUN_CHARS = 600
+
+
 _COARSE = frozenset({"city", "district", "state", "region", "country"})
 _FINE = frozenset({"venue", "locality"})
 # "X (एलएनजेपी) का दौरा किया", "X परिसर में": a visit or the grounds of a venue

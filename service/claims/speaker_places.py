@@ -28,6 +28,27 @@ def addressed_there(f: str, e: int, sent_end: int, entities) -> Any:
     rel = _WHERE_REL.match(f, e)
     if rel is None or not _ADDRESS.search(f, rel.end(), sent_end):
         return None
-    after = f[rel.end() : sent_end]
-    found = [(after.find(alias), ent) for ent in entities for alias in aliases(ent) if alias in after]
+    return first_named(f[rel.end() : sent_end], entities)
+
+
+def first_named(text: str, entities, within: int | None = None) -> Any:
+    """The entity whose name occurs first in ``text`` (in its first ``within`` characters)."""
+    head = text if within is None else text[:within]
+    found = [(head.find(alias), ent) for ent in entities for alias in aliases(ent) if alias in head]
     return min(found, key=lambda x: x[0])[1] if found else None
+
+
+_ONLY_WHEN = re.compile(r"\s*(?:(?:को|सुबह|शाम|रात|दोपहर|करीब|बजे|\d+|,)\s*)*")
+
+
+def _undated(text: str, at: int, dates) -> str:
+    """``text`` (starting at ``at``) with its date expressions blanked."""
+    for ds, de in dates:
+        if at <= ds < at + len(text):
+            text = text[: ds - at] + " " * (min(de, at + len(text)) - ds) + text[de - at :]
+    return text
+
+
+def only_when(before: str, at: int, dates) -> bool:
+    """Whether ``before`` (starting at ``at``) holds only a date and times of day ("सोमवार शाम")."""
+    return _ONLY_WHEN.fullmatch(_undated(before, at, dates)) is not None
