@@ -239,7 +239,7 @@ def _object_content(
 
 
 # "X ने यह जानकारी दी / इसकी पुष्टि की" names the source of a reported fact, not a statement.
-_FACT_SOURCES = frozenset(["जानकारी दी", "पुष्टि की"])
+_FACT_SOURCES: frozenset[str] = frozenset()
 
 
 def _unclaimed_previous(ctx: Context, out: list[RawClaim], si: int) -> tuple[int, int] | None:

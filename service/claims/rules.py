@@ -86,7 +86,7 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
         n0 = len(out)
         if not lx.GENITIVE_NOUNS.isdisjoint(toks):
             st.genitive(ctx, book, out, sn)
-        if "जानकारी" in toks:
+        if "जानकारी" in toks or "पुष्टि" in toks:
             st.info_anaphora(ctx, book, out, sn)
         if "ने" in toks and (f.startswith("ये बात", s) or f.startswith("यह बात", s)):
             st.said_anaphora(ctx, book, out, sn)

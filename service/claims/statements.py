@@ -14,8 +14,16 @@ from service.claims.subjects import GENERIC_SUBJECTS
 _QUOTE_MARK = re.compile('[“”"]')
 
 _B, _A = lx.NOT_BEFORE, lx.NOT_AFTER
-_INFO_ANAPH = re.compile(_B + r"(?:यह|ये|इसकी|इस\s+बात\s+की)\s+जानकारी\s")
-_DI_RE = re.compile(_B + r"(?:दी|दे\s+दी|दिया)" + _A)
+# "यह जानकारी X ने दी", "इसकी पुष्टि X ने की", "यह जानकारी X की ओर से दी गई", "इसकी पुष्टि X
+# द्वारा की गई": the fact reported just before, and its source (active or passive agent).
+_INFO_ANAPH = re.compile(_B + r"(?:यह|ये|इसकी|इस\s+बात\s+की)\s+(?P<noun>जानकारी|पुष्टि)\s")
+_INFO_VERB = {
+    "जानकारी": re.compile(_B + r"(?:दी|दे\s+दी|दिया)" + _A),
+    "पुष्टि": re.compile(_B + r"(?:की|कर\s+दी|हुई)" + _A),
+}
+_KI_RE = re.compile(_B + "कि" + _A)
+_INFO_REACH = 120  # characters from the noun to the end of its verb
+_INFO_LEMMA = {"जानकारी": "जानकारी दी", "पुष्टि": "पुष्टि की"}
 _CLAUSE_VERB = lx.Verb("", "", "clause", inline=True)
 
 
@@ -61,11 +69,16 @@ def info_anaphora(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent)
     m = _INFO_ANAPH.search(f, s, e)
     if not (m and si > 0 and ctx.sents[si - 1].paragraph == ctx.sents[si].paragraph):
         return
-    ne = NE_RE.search(f, m.end(), e)
-    di = _DI_RE.search(f, ne.end(), e) if ne else None
-    if not (ne and di):
+    # the source is named before any कि-clause, and the verb follows it closely
+    # ("… ने इसकी पुष्टि करते हुए कहा कि … की ओर से …" is another construction)
+    stop = min(e, m.end() + _INFO_REACH)
+    ki = _KI_RE.search(f, m.end(), stop)
+    stop = ki.start() if ki else stop
+    agent = NE_RE.search(f, m.end(), stop) or lx.AGENT_RE.search(f, m.end(), stop)
+    if agent is None or not _INFO_VERB[m.group("noun")].search(f, agent.end(), stop):
         return
-    sp = speaker(ctx, book, m.end(), ne.start(), ne.group(), sn.dates)
+    marker = agent.group() if agent.group() == "ने" else "द्वारा"
+    sp = speaker(ctx, book, m.end(), agent.start(), marker, sn.dates)
     if sp is None:
         return
     prev = ctx.sents[si - 1]
@@ -74,7 +87,7 @@ def info_anaphora(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent)
         RawClaim(
             sp[0],
             sp[1],
-            "जानकारी दी",
+            _INFO_LEMMA[m.group("noun")],
             "statement",
             span,
             "indirect",

@@ -16,7 +16,8 @@ GENERIC_SUBJECTS = word_set("claims", "generic_subjects.txt")
 _POSTPOSITIONS = frozenset("का की के को से में पर ने".split())
 # Particles and adverbs between a subject and its verb: "X भी कहते हैं", "X तो यहां तक कहते हैं".
 _TRAILING_PARTICLE = re.compile(
-    r"\s+(?:भी|ही|तो|यह\s+भी|यही|यहां\s+तक|लगातार|हमेशा|अक्सर|बार-बार|साफ|खुलकर|आगे)\s*$"
+    # particles, and the speech verb's own object ("X यह कहते हुए दिखे कि …", "X ऐसा मानते हैं")
+    r"\s+(?:भी|ही|तो|यह\s+भी|यही|यह|ये|ऐसा|यहां\s+तक|लगातार|हमेशा|अक्सर|बार-बार|साफ|खुलकर|आगे)\s*$"
 )
 
 _LEAD = re.compile(

@@ -20,6 +20,7 @@ for name in (
     "plain_pronouns.yaml",
     "addressee.yaml",
     "direct_case_topics.yaml",
+    "fact_sources.yaml",
 ):
     table = yaml.safe_load((Path(__file__).parent / "cases" / name).read_text(encoding="utf-8"))
     CASES["cases"] += [{**c, "id": f"{table['family']}/{c['id']}"} for c in table["cases"]]
