@@ -1,4 +1,4 @@
-"""The one asked answers: "X से (जब …) पूछा/बात की … तो उन्होंने/उसने …" — the pronoun is X."""
+"""The one asked answers: "X से (जब …) पूछा/बात की … तो (उन्होंने) बताया …" — the speaker is X."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from service.claims.speakers import PRONOUNS
 # The question or conversation ending right before the answering pronoun: a verb of asking,
 # its auxiliaries, an optional कि-question, and the तो/पर that opens the answer.
 _ASKED_TAIL = re.compile(
-    r"\s(?:पूछा|पूछे|पूछी|पूछने|पूछताछ|बात|बातचीत|सवाल|संपर्क)\S*"
-    r"(?:\s+(?:की|किया|किए|किये|गया|गई|गयी|गए|गये|जाने|करने|होने|हुई|हुआ|कि\s+[^,।?]{1,90}\??))*"
-    r"\s*,?\s+(?:तो|पर)\s*,?\s*$"
+    r"\s(?:पूछा|पूछे|पूछी|पूछने|पूछताछ|बात|बातचीत|चर्चा|सवाल|संपर्क)\S*"
+    r"(?:\s+(?:की|किया|किए|किये|गया|गई|गयी|गए|गये|जाने|करने|होने|हुई|हुआ|था|थी|थे|है"
+    r"|कि\s+[^,।?]{1,90}\??))*"
+    r"\s*,?\s+(?:तो|पर|जिसमें|जिस\s+पर|जिसपर)\s*,?\s*$"
 )
 # Words ending in से: the postposition itself or a pronoun fused with it (उनसे); कैसे, जैसे, ऐसे
 # and the like are other words.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from service.claims import addressee
 from service.claims import lexicon as lx
 from service.claims.content import (
     NE_RE,
@@ -64,7 +65,10 @@ def reporting_verbs(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sen
         if ne is not None and passive and not _KI_OR_QUOTE.match(f, passive.end(), e):
             continue  # "X ने … पर लिखी गई पुस्तक भेंट की": a participle, not X's report
         if ne is not None:
-            sp = speaker(ctx, book, s, ne.start(), ne.group(), dates + tuple(consumed))
+            # "पुलिस ने X से पूछताछ की तो बताया कि …": the one asked answers, not the asker
+            one_asked = addressee.asked(f, ne.start(), m.start())
+            sp = speaker(ctx, book, *one_asked, "से", dates) if one_asked else None
+            sp = sp or speaker(ctx, book, s, ne.start(), ne.group(), dates + tuple(consumed))
             if sp is None:
                 continue
             ent, role, np_s, via_pronoun = sp
@@ -222,8 +226,8 @@ def _object_content(
     anaphoric = bool(
         obj.strip() and (_ANAPHORIC.match(obj) or _ANAPH_EDGE.search(obj) or _THESE_WORDS.search(obj))
     )
-    if anaphoric and has_ne and not passive and verb.lemma not in _FACT_SOURCES:
-        # "X ने यह घोषणा की", "X ने यह बात कही": what was announced came just before.
+    if anaphoric and has_ne and not passive:
+        # "X ने यह घोषणा की / यह जानकारी दी": what was announced came just before.
         prev = _unclaimed_previous(ctx, out, sn.si)
         return (prev, 0.2) if prev else None
     if (
@@ -236,10 +240,6 @@ def _object_content(
     ):
         return None
     return (os_, oe), 0.1
-
-
-# "X ने यह जानकारी दी / इसकी पुष्टि की" names the source of a reported fact, not a statement.
-_FACT_SOURCES: frozenset[str] = frozenset()
 
 
 def _unclaimed_previous(ctx: Context, out: list[RawClaim], si: int) -> tuple[int, int] | None:

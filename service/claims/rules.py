@@ -44,6 +44,9 @@ _TRIGGER_SCAN = re.compile(f"[{_SEP}](?P<w>{_ALT})(?=[{_SEP}]|$)")
 _TRIGGER_AT0 = re.compile(f"(?:{_ALT})(?=[{_SEP}]|$)")
 
 
+_INFO_NOUNS = frozenset(["जानकारी", "सूचना", "पुष्टि"])  # "यह जानकारी / इसकी पुष्टि X ने दी / की"
+
+
 def _sentence_triggers(f: str, sents) -> list[set[str]]:
     """Per sentence, the trigger words it contains as tokens (sentences end at delimiters)."""
     out: list[set[str]] = [set() for _ in sents]
@@ -86,7 +89,7 @@ def find_raw_claims(ctx: Context) -> list[RawClaim]:
         n0 = len(out)
         if not lx.GENITIVE_NOUNS.isdisjoint(toks):
             st.genitive(ctx, book, out, sn)
-        if "जानकारी" in toks or "पुष्टि" in toks:
+        if not _INFO_NOUNS.isdisjoint(toks):
             st.info_anaphora(ctx, book, out, sn)
         if "ने" in toks and (f.startswith("ये बात", s) or f.startswith("यह बात", s)):
             st.said_anaphora(ctx, book, out, sn)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from service.claims import lexicon as lx
-from service.claims.content import NE_RE, Context, RawClaim, Sent, content_after, inside, speaker, trim
+from service.claims.content import NE_RE, Context, RawClaim, Sent, content_after, inside, last, speaker, trim
 from service.claims.speaker_book import EntityBook
 from service.claims.speakers import PRONOUNS
 from service.claims.subjects import GENERIC_SUBJECTS
@@ -16,14 +16,15 @@ _QUOTE_MARK = re.compile('[“”"]')
 _B, _A = lx.NOT_BEFORE, lx.NOT_AFTER
 # "यह जानकारी X ने दी", "इसकी पुष्टि X ने की", "यह जानकारी X की ओर से दी गई", "इसकी पुष्टि X
 # द्वारा की गई": the fact reported just before, and its source (active or passive agent).
-_INFO_ANAPH = re.compile(_B + r"(?:यह|ये|इसकी|इस\s+बात\s+की)\s+(?P<noun>जानकारी|पुष्टि)\s")
+_INFO_ANAPH = re.compile(_B + r"(?:यह|ये|इसकी|इस\s+बात\s+की)\s+(?P<noun>जानकारी|सूचना|पुष्टि)\s")
 _INFO_VERB = {
     "जानकारी": re.compile(_B + r"(?:दी|दे\s+दी|दिया)" + _A),
+    "सूचना": re.compile(_B + r"(?:दी|दे\s+दी|दिया)" + _A),
     "पुष्टि": re.compile(_B + r"(?:की|कर\s+दी|हुई)" + _A),
 }
 _KI_RE = re.compile(_B + "कि" + _A)
 _INFO_REACH = 120  # characters from the noun to the end of its verb
-_INFO_LEMMA = {"जानकारी": "जानकारी दी", "पुष्टि": "पुष्टि की"}
+_INFO_LEMMA = {"जानकारी": "जानकारी दी", "सूचना": "सूचना दी", "पुष्टि": "पुष्टि की"}
 _CLAUSE_VERB = lx.Verb("", "", "clause", inline=True)
 
 
@@ -74,11 +75,18 @@ def info_anaphora(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent)
     stop = min(e, m.end() + _INFO_REACH)
     ki = _KI_RE.search(f, m.end(), stop)
     stop = ki.start() if ki else stop
-    agent = NE_RE.search(f, m.end(), stop) or lx.AGENT_RE.search(f, m.end(), stop)
-    if agent is None or not _INFO_VERB[m.group("noun")].search(f, agent.end(), stop):
+    noun, lo = m.group("noun"), m.end()
+    agent = NE_RE.search(f, lo, stop) or lx.AGENT_RE.search(f, lo, stop)
+    if agent is None and noun == "सूचना" and _INFO_VERB[noun].match(f, m.end(), stop):
+        # "X ने इस बात की सूचना दी" (सूचना दी takes no object content in the verb table), of
+        # a sentence that is no claim already
+        if out and out[-1].sentence == si - 1:
+            return
+        agent, lo = last(NE_RE.finditer(f, s, m.start())), s
+    if agent is None or not _INFO_VERB[noun].search(f, agent.end(), stop):
         return
     marker = agent.group() if agent.group() == "ने" else "द्वारा"
-    sp = speaker(ctx, book, m.end(), agent.start(), marker, sn.dates)
+    sp = speaker(ctx, book, lo, agent.start(), marker, sn.dates)
     if sp is None:
         return
     prev = ctx.sents[si - 1]
@@ -87,7 +95,7 @@ def info_anaphora(ctx: Context, book: EntityBook, out: list[RawClaim], sn: Sent)
         RawClaim(
             sp[0],
             sp[1],
-            _INFO_LEMMA[m.group("noun")],
+            _INFO_LEMMA[noun],
             "statement",
             span,
             "indirect",
