@@ -197,6 +197,9 @@ def _pronoun(book: EntityBook, pronoun: str, at: int) -> Entity | None:
     return ent
 
 
+_DEMONSTRATIVES = frozenset(["इन", "उन"])
+
+
 def speaker(
     ctx: Context,
     book: EntityBook,
@@ -230,6 +233,10 @@ def speaker(
     if not pairs or pairs[-1][0] in _NOT_SPEAKER:
         return None
     bare = [t for t, _ in pairs]
+    if len(bare) == 2 and bare[0] in _DEMONSTRATIVES and bare[1].endswith("ों"):
+        ent = book.demonstrative(bare[1])  # "इन मौलवियों का कहना है": a group named before
+        if ent is not None:
+            return ent, None, np.start, True
     words = [ctx.src(*sp).strip(QCHARS) for _, sp in pairs]
     source_np = " ".join(words)
     generic = None

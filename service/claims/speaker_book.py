@@ -35,6 +35,9 @@ def _plural(ent: Entity) -> bool:
     return head.endswith("ों") and " और " not in f" {ent.key} "
 
 
+_GROUP_NOUNS = frozenset(["लोगों", "सभी"])
+
+
 def _tok_match(a: str, b: str) -> bool:
     return a == b or (len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a)))
 
@@ -87,6 +90,15 @@ class EntityBook:
                 if ent.kind == "person":
                     return self._touch(ent)
         return self._touch(last[-1]) if last else None
+
+    def demonstrative(self, head: str) -> Entity | None:
+        """Antecedent of "इन/उन <head>" ("इन मौलवियों का कहना है"): the latest entity with that
+        head noun; for a bare "इन लोगों", the latest group."""
+        for ent in reversed(self.entities):
+            words = ent.key.split() if ent.key else []
+            if words and (words[-1] == head or (head in _GROUP_NOUNS and _plural(ent))):
+                return self._touch(ent)
+        return None
 
     def pronoun_target(self, ent: Entity) -> Entity:
         """Mark ``ent`` as the most recent subject (a later उन्होंने refers to it)."""
