@@ -113,10 +113,16 @@ def weekday_number(word: str) -> int:
 
 
 def number_value(word: str) -> int:
-    """Integer value of digits or a Hindi number word (दर्जन counts 12)."""
+    """Integer value of digits or a Hindi number word (दर्जन counts 12, सौ a hundred)."""
     word = word.strip().removesuffix("st").removesuffix("nd").removesuffix("rd").removesuffix("th")
     if word.isdigit():
         return int(word)
+    words = word.split()
+    if "सौ" in words:  # "दो सौ", "एक सौ बीस"
+        k = words.index("सौ")
+        head = NUMBER_WORDS[" ".join(words[:k])] if k else 1
+        tail = NUMBER_WORDS[" ".join(words[k + 1 :])] if words[k + 1 :] else 0
+        return 100 * head + tail
     if word.endswith("दर्जन"):
         head = word[: -len("दर्जन")].strip()
         return 12 * (NUMBER_WORDS.get(head, 1) if head else 1)

@@ -33,7 +33,7 @@ _NEAREST_PRE = ("बीते", "आने वाले")
 def rel_unit(m: re.Match, ctx: Ctx):
     n = number_value(m["ru_n"])
     unit = UNITS[m["ru_u"]][0]
-    if not 1 <= n <= 100:
+    if not 1 <= n <= 999:  # "दो सौ साल पहले"; no count is a thousand units
         return None
     text, anchor, last = ctx.text, ctx.anchor, ctx.last
     sign = 1 if m["ru_dir"] in ("बाद", "पश्चात") else -1

@@ -48,7 +48,9 @@ _MONTH_ALONE = (
 )
 _EN_MDY = f"{B}{MONTH_RE}{_S1}[0-3]?\\d(?:st|nd|rd|th)?,{_S}{YEAR_RE}"
 _DAY_PARTS = "(?:सुबह|दोपहर|शाम|रात|देर रात|देर शाम|तड़के|तडके)"
-_NUM = f"(?:\\d{{1,3}}|{NUMWORD_RE}(?:{_S1}दर्जन)?|दर्जन|एक{_S1}दर्जन)"
+# "सौ", "दो सौ", "एक सौ बीस": hundreds before the plain number words (they would match "दो" alone)
+_HUNDREDS = f"(?:(?:{NUMWORD_RE}){_S1})?सौ(?:{_S1}(?:{NUMWORD_RE}))?"
+_NUM = f"(?:\\d{{1,3}}|{_HUNDREDS}|{NUMWORD_RE}(?:{_S1}दर्जन)?|दर्जन|एक{_S1}दर्जन)"
 
 # New rule families first: where two parts match at one start, the first listed wins, and the
 # families are the longer, composite readings ("1980 का दशक" before the year "1980").
@@ -113,7 +115,7 @@ _STARTS: dict[str, set[str]] = {}
 for _words, _parts in (
     ([w for ws in WEEKDAYS.values() for w in ws], ("wd_date", "wd")),
     (NUMBER_WORDS, ("date_wd", "range", "dmy", "rel_unit")),
-    (["दर्जन"], ("rel_unit",)),
+    (["दर्जन", "सौ"], ("rel_unit",)),
     (_MONTH_WORDS, ("en_mdy", "my", "month", *periods.MONTH_STARTS)),
     *((words, (name,)) for family in (periods, events, windows) for name, words in family.STARTS.items()),
     (["इसी", "इस", "पिछले", "बीते", "गत", "अगले", "आगामी"], ("month",)),
