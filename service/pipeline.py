@@ -11,7 +11,7 @@ from service.dates import resolver as dates
 from service.places import finder as places
 
 # Bump when extraction output may change, so that stored articles can be reprocessed.
-EXTRACTOR_VERSION = "2026.12.04.10"
+EXTRACTOR_VERSION = "2026.12.04.11"
 
 log = logging.getLogger(__name__)
 

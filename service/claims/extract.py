@@ -138,6 +138,9 @@ _EVENT_WINDOW = dt.timedelta(days=7)
 _EVENT_DAY = re.compile(r"\s*(?:को(?=[\u0905-\u0914])|(?:को|सुबह|दोपहर|शाम|रात|देर)(?![\u0900-\u097f]))")
 
 
+_OCCASION = re.compile(r"(?:प्रेस|पत्रकार)\s+(?:वार्ता|कॉन्फ्रेंस|कांफ्रेंस)|संवाददाता\s+सम्मेलन|बैठक|जनसभा|रैली")
+
+
 def _date(d, source: str) -> ClaimDate:
     return ClaimDate(d.value, d.granularity, d.date_from, d.date_to, source)
 
@@ -151,14 +154,20 @@ class _ClaimDater:
     linear (a nested scan took minutes on a 100 KB list of wire items).
     """
 
-    def __init__(self, f: str, dates_f, busy: list[tuple[int, int]], anchor: dt.date) -> None:
+    def __init__(self, f: str, dates_f, busy: list[tuple[int, int]], anchor: dt.date, said=()) -> None:
         self.dates_f, self.anchor = dates_f, anchor
         self.starts = [s for s, _e, _d in dates_f]
         busy_starts = [b[0] for b in busy]
+        said = sorted(said)
+        said_starts = [b[0] for b in said]
 
         def claim_free(pos: int) -> bool:
             i = bisect.bisect_right(busy_starts, pos) - 1
-            return i < 0 or pos >= busy[i][1]
+            if i < 0 or pos >= busy[i][1]:
+                return True
+            # "सोमवार को … प्रेस वार्ता में X ने कहा": the occasion's day, for all who spoke there
+            k = bisect.bisect_right(said_starts, pos) - 1
+            return k >= 0 and pos < said[k][1]
 
         # Only days of claim-free sentences are event context: a date in another claim's clause
         # is that claim's date, not the paragraph's.
@@ -237,7 +246,8 @@ def extract_claims(
         para_first.setdefault(s.paragraph, s.start)
         sent_para.append((para_first[s.paragraph], s.start, s.end))
     busy = sorted({sent_para[r.sentence][1:3] for r in raws})
-    dater = _ClaimDater(f, dates_f, busy, anchor)
+    occasions = {r.pre_speaker for r in raws if _OCCASION.search(f, *r.pre_speaker)}
+    dater = _ClaimDater(f, dates_f, busy, anchor, said=occasions)
     for c in raws:
         c.date = dater.date(c, sent_para[c.sentence][0])
     where = claim_places.assign_places(ctx, raws, places_f)

@@ -27,3 +27,22 @@ DAY = dt.date(2025, 9, 10)  # a Wednesday
 def test_claim_date(text, want):
     claims = extract(text, published=DAY, today=DAY).claims
     assert [c.date.value for c in claims] == [want]
+
+
+def test_others_at_a_dated_occasion_spoke_that_day():
+    # the press conference was on Monday: the secretary who spoke there too spoke on Monday,
+    # while a day before a plain statement is no occasion for the next speaker
+    text = (
+        "रांची। सोमवार को होटल सिटी पैलेस में आयोजित प्रेस वार्ता में मोर्चा अध्यक्ष रमेश उरांव ने कहा कि "
+        "बालू की कमी है।\n\nप्रेस वार्ता में मौजूद महासचिव अनिल महतो ने बताया कि खनन जारी है।"
+    )
+    claims = extract(text, published=DAY, today=DAY).claims
+    assert [(c.speaker_name, c.date.value) for c in claims] == [
+        ("रमेश उरांव", "2025-09-08"),
+        ("अनिल महतो", "2025-09-08"),
+    ]
+    plain = "रांची। मोर्चा अध्यक्ष रमेश उरांव ने सोमवार को कहा कि बालू की कमी है।\n\nमहासचिव अनिल महतो ने बताया कि खनन जारी है।"
+    assert [c.date.value for c in extract(plain, published=DAY, today=DAY).claims] == [
+        "2025-09-08",
+        "2025-09-10",
+    ]
